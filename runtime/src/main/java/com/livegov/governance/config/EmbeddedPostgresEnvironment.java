@@ -1,0 +1,91 @@
+package com.livegov.governance.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a real, embedded PostgreSQL when no database is configured.
+ *
+ * <p>Runs before any bean exists: when {@code spring.datasource.url} (or {@code SPRING_DATASOURCE_URL}) is
+ * empty and {@code governance.embedded-postgres.enabled} is not {@code false}, it starts PostgreSQL on the data
+ * directory {@code governance.embedded-postgres.data-dir} (default {@code data/postgres} under the working
+ * directory), which is kept between runs, and points {@code spring.datasource.*} at it. The server stops with
+ * the application context.
+ */
+class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "embeddedPostgres";
+    private static final String DEFAULT_DATA_DIR = "data/postgres";
+
+    private final Log log;
+
+    EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                || !environment.getProperty("governance.embedded-postgres.enabled", Boolean.class, true)
+                || environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("governance.embedded-postgres.data-dir", DEFAULT_DATA_DIR))
+                .toAbsolutePath().normalize();
+        int port = environment.getProperty("governance.embedded-postgres.port", Integer.class, 0);
+        EmbeddedPostgres postgres = start(dataDir, port);
+        String url = postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified";
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres")));
+        log.info("Embedded PostgreSQL listens on port " + postgres.getPort() + ", data directory " + dataDir);
+        application.addListeners(event -> {
+            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                stop(postgres);
+            }
+        });
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private void stop(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // after the config files and the environment variables are read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
