@@ -15,7 +15,7 @@ import org.springframework.boot.autoconfigure.domain.EntityScan;
         "com.livegov.governance",
         "org.kie.kogito",
         "org.jbpm",
-        "https_58_47_47streamer_45governance"
+        "https_58_47_47streamer_45governance_46org_47dmn_47approval_45chain"
 })
 @EntityScan(basePackages = { "com.livegov.governance", "org.jbpm.usertask.jpa.model" })
 public class GovernanceApplication {

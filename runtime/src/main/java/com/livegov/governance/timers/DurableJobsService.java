@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.kie.kogito.jobs.JobDescription;
 import org.kie.kogito.jobs.JobsService;
@@ -37,7 +38,7 @@ class DurableJobsService implements JobsService {
     public String scheduleJob(JobDescription description) {
         TimerJob job = TimerJob.of(description);
         Instant due = description.expirationTime().get().toInstant();
-        SchedulableInstance<TimerJob> instance = timerTask.instance(job.jobId()).data(job).scheduledTo(due);
+        SchedulableInstance<TimerJob> instance = SchedulableInstance.of(new TaskInstance<>(timerTask.getName(), job.jobId(), job), due);
         if (job.kind() == TimerJob.Kind.PROCESS_START) {
             boolean created = scheduler.scheduleIfNotExists(instance);
             LOG.debug("Start timer of {} {}", job.processId(), created ? "scheduled for " + due : "already scheduled");
