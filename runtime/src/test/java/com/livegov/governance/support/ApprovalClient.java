@@ -1,0 +1,108 @@
+package com.livegov.governance.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.livegov.governance.approval.AccountActionApproval;
+
+/**
+ * Drives the account-action approval over the public REST API, as a client would: start a request, find the
+ * task of a group, claim it, complete it with a decision, read the history.
+ */
+public final class ApprovalClient {
+
+    /** A request for an account action, as the start endpoint takes it. */
+    public record ApprovalRequest(String action, String subject, String reason, String requestedBy,
+            Map<String, String> requestedDeadlines) {
+
+        public static ApprovalRequest of(String action) {
+            return new ApprovalRequest(action, "sub-account-7", "diverted viewers to a personal account", "olga", null);
+        }
+
+        public ApprovalRequest withDeadlines(String level1, String level2) {
+            return new ApprovalRequest(action, subject, reason, requestedBy,
+                    Map.of("level1Deadline", level1, "level2Deadline", level2));
+        }
+    }
+
+    /** The decision a user enters in an approval form. */
+    public record Decision(boolean approved, String comment) {
+    }
+
+    private static final Duration TASK_WAIT = Duration.ofSeconds(20);
+
+    private final RunningApp app;
+
+    public ApprovalClient(RunningApp app) {
+        this.app = app;
+    }
+
+    /** Starts an approval and returns the process instance id. */
+    public String request(ApprovalRequest request) {
+        return given(app.api()).body(request)
+                .when().post("/" + AccountActionApproval.PROCESS_ID)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** The open task of this process instance that the group sees, if any. */
+    public Optional<Map<String, Object>> taskFor(String processInstanceId, String group) {
+        List<Map<String, Object>> tasks = given(app.api())
+                .queryParam("user", "someone-in-" + group).queryParam("group", group)
+                .when().get("/usertasks/instance")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return tasks.stream()
+                .filter(task -> processInstanceId.equals(((Map<?, ?>) task.get("metadata")).get("ProcessInstanceId")))
+                .findFirst();
+    }
+
+    /** Waits until the group has a task of this process instance, and returns it. */
+    public Map<String, Object> awaitTaskFor(String processInstanceId, String group) {
+        return await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> taskFor(processInstanceId, group), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** A member of the group claims the task and completes it with the decision. */
+    public void decide(Map<String, Object> task, String user, String group, Decision decision) {
+        String taskId = (String) task.get("id");
+        given(app.api()).queryParam("user", user).queryParam("group", group)
+                .body(Map.of("transitionId", "claim"))
+                .when().post("/usertasks/instance/{id}/transition", taskId)
+                .then().statusCode(200);
+        given(app.api()).queryParam("user", user).queryParam("group", group)
+                .body(Map.of("transitionId", "complete", "data", decision))
+                .when().post("/usertasks/instance/{id}/transition", taskId)
+                .then().statusCode(200);
+    }
+
+    /** Whether Kogito still holds the instance (it deletes an instance when it ends). */
+    public boolean isActive(String processInstanceId) {
+        int status = given(app.api()).when().get("/" + AccountActionApproval.PROCESS_ID + "/{id}", processInstanceId)
+                .then().extract().statusCode();
+        return status == 200;
+    }
+
+    /**
+     * The BPMN element ids the instance passed through, in the order of their first event in the history
+     * (an event node such as a boundary timer is only seen leaving).
+     */
+    public List<String> nodesPassed(String processInstanceId) {
+        List<String> nodeIds = given(app.api()).when().get("/history/process-instances/{id}", processInstanceId)
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.nodeId != null }.nodeId");
+        return nodeIds.stream().distinct().toList();
+    }
+
+    /** Waits until the instance has ended and returns the elements it went through. */
+    public List<String> awaitEnded(String processInstanceId) {
+        await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !isActive(processInstanceId));
+        return nodesPassed(processInstanceId);
+    }
+}

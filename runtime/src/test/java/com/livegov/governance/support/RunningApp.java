@@ -1,0 +1,75 @@
+package com.livegov.governance.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.livegov.governance.GovernanceApplication;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real application, started in this JVM on a random port against a given database. Several may run at
+ * once on one database, as replicas would; stopping one and starting another on the same database is a
+ * restart.
+ */
+public final class RunningApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private RunningApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Starts the application on {@code jdbcUrl} with short timer polling and deadline overrides allowed. */
+    public static RunningApp start(String jdbcUrl, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.datasource.url=" + jdbcUrl,
+                "spring.datasource.username=postgres",
+                "spring.datasource.password=postgres",
+                "server.port=0",
+                "spring.main.banner-mode=off",
+                "governance.approval.allow-deadline-override=true",
+                "governance.timers.polling-interval=PT0.25S",
+                "governance.timers.heartbeat-interval=PT2S",
+                "governance.timers.shutdown-wait=PT2S",
+                "governance.timers.retry-delay=PT1S"));
+        properties.addAll(List.of(extraProperties));
+        // as command-line arguments, so they win over application.yml like an operator's settings would
+        String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(GovernanceApplication.class).run(arguments);
+        return new RunningApp(context);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A REST client pointed at this instance, sending and expecting JSON. */
+    public RequestSpecification api() {
+        return new RequestSpecBuilder()
+                .setBaseUri("http://localhost")
+                .setPort(port)
+                .setContentType(ContentType.JSON)
+                .setAccept(ContentType.JSON)
+                .build();
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            SpringApplication.exit(context);
+        }
+    }
+}
