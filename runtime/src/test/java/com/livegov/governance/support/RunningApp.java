@@ -33,7 +33,18 @@ public final class RunningApp implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres",
+                "spring.datasource.password=postgres"));
+        properties.addAll(List.of(extraProperties));
+        return startWith(properties);
+    }
+
+    /** Starts the application as the run command does: no database configured, so on the embedded one. */
+    public static RunningApp startEmbedded(java.nio.file.Path dataDirectory) {
+        return startWith(List.of("governance.embedded-postgres.data-dir=" + dataDirectory));
+    }
+
+    private static RunningApp startWith(List<String> settings) {
+        List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.main.banner-mode=off",
                 "governance.approval.allow-deadline-override=true",
@@ -41,7 +52,7 @@ public final class RunningApp implements AutoCloseable {
                 "governance.timers.heartbeat-interval=PT2S",
                 "governance.timers.shutdown-wait=PT2S",
                 "governance.timers.retry-delay=PT1S"));
-        properties.addAll(List.of(extraProperties));
+        properties.addAll(settings);
         // as command-line arguments, so they win over application.yml like an operator's settings would
         String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GovernanceApplication.class).run(arguments);
