@@ -1,22 +1,29 @@
 package com.livegov.governance;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The streamer-governance application: Kogito processes and decisions on Spring Boot and PostgreSQL.
  *
- * <p>Kogito's generated beans live in {@code org.kie.kogito}, {@code org.jbpm} and in packages derived from
- * the DMN namespaces ({@code https_58_47_47...}); all three must be scanned, or Kogito silently falls back to
- * in-memory stores.
+ * <p>Kogito's generated beans live in {@code org.kie.kogito} and {@code org.jbpm}; both must be scanned, or
+ * Kogito silently falls back to in-memory stores. Kogito's generated {@code DecisionModels} is left out:
+ * business-rule tasks reach the decisions through {@code decisions.GovernedDecisionModels} instead.
  */
-@SpringBootApplication(scanBasePackages = {
-        "com.livegov.governance",
-        "org.kie.kogito",
-        "org.jbpm",
-        "https_58_47_47streamer_45governance_46org_47dmn_47approval_45chain"
-})
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = { "com.livegov.governance", "org.kie.kogito", "org.jbpm" },
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kie\\.kogito\\.app\\.DecisionModels")
+        })
 @EntityScan(basePackages = { "com.livegov.governance", "org.jbpm.usertask.jpa.model" })
 public class GovernanceApplication {
 

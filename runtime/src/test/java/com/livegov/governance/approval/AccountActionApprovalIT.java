@@ -54,8 +54,8 @@ class AccountActionApprovalIT {
         Map<String, Object> first = approvals.awaitTaskFor(id, "ops-manager");
         assertThat(first.get("taskName")).isEqualTo("Level1Approval");
         assertThat(first.get("potentialGroups")).isEqualTo(List.of("ops-manager"));
-        assertThat(first.get("inputs")).isEqualTo(Map.of("action", "CANCEL_ACCOUNT", "subject", "sub-account-7",
-                "reason", "diverted viewers to a personal account", "requestedBy", "olga"));
+        assertThat(first.get("inputs")).isEqualTo(Map.of("action", "CANCEL_ACCOUNT", "severity", "NONE", "accountKind", "SUB_ACCOUNT",
+                "subject", "sub-account-7", "reason", "diverted viewers to a personal account", "requestedBy", "olga"));
         approvals.decide(first, "mia", "ops-manager", new Decision(true, "evidence is clear"));
 
         Map<String, Object> second = approvals.awaitTaskFor(id, "legal");

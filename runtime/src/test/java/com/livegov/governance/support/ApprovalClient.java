@@ -17,15 +17,17 @@ import com.livegov.governance.approval.AccountActionApproval;
 public final class ApprovalClient {
 
     /** A request for an account action, as the start endpoint takes it. */
-    public record ApprovalRequest(String action, String subject, String reason, String requestedBy,
-            Map<String, String> requestedDeadlines) {
+    public record ApprovalRequest(String action, String severity, String accountKind, String subject, String reason,
+            String requestedBy, Map<String, String> requestedDeadlines) {
 
+        /** An action on a streamer's sub-account, with no violation behind it. */
         public static ApprovalRequest of(String action) {
-            return new ApprovalRequest(action, "sub-account-7", "diverted viewers to a personal account", "olga", null);
+            return new ApprovalRequest(action, "NONE", "SUB_ACCOUNT", "sub-account-7", "diverted viewers to a personal account",
+                    "olga", null);
         }
 
         public ApprovalRequest withDeadlines(String level1, String level2) {
-            return new ApprovalRequest(action, subject, reason, requestedBy,
+            return new ApprovalRequest(action, severity, accountKind, subject, reason, requestedBy,
                     Map.of("level1Deadline", level1, "level2Deadline", level2));
         }
     }

@@ -1,0 +1,69 @@
+package com.livegov.governance.decisions;
+
+import java.security.Principal;
+import java.util.Collection;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Evaluates the business's decision tables over HTTP: JSON inputs in, every decision of the model out, with
+ * the model version and the matched rules; each evaluation is recorded.
+ */
+@RestController
+@RequestMapping("/decisions")
+@Tag(name = "Decisions", description = "The decision tables owned by HR and legal")
+class DecisionController {
+
+    private final DecisionService decisions;
+
+    DecisionController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @GetMapping
+    @Operation(summary = "The decision models in force, with their versions")
+    Collection<DecisionService.DecisionSummary> models() {
+        return decisions.models();
+    }
+
+    @PostMapping("/{name}")
+    @Operation(summary = "Evaluates a decision model; the evaluation is recorded")
+    DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs, Principal principal) {
+        String user = principal != null ? principal.getName() : "anonymous";
+        return decisions.evaluate(name, inputs, DecisionCaller.user(user));
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidInput(InvalidDecisionInput e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid decision input");
+        problem.setProperty("decision", e.decision());
+        problem.setProperty("input", e.input());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownDecision(DecisionService.UnknownDecision e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown decision");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail decisionFailed(DecisionService.DecisionFailed e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("The decision could not be made");
+        return problem;
+    }
+}

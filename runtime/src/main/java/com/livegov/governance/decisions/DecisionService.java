@@ -1,0 +1,100 @@
+package com.livegov.governance.decisions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNDecisionResult;
+import org.kie.dmn.api.core.DMNMessage;
+import org.kie.dmn.api.core.DMNResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way into the decision models, for the API and for processes: checks the inputs against the model,
+ * evaluates the version in force, and records the evaluation with its matched rules and caller.
+ */
+@Service
+public class DecisionService {
+
+    private final DecisionCatalog catalog;
+    private final DecisionEvaluations evaluations;
+
+    DecisionService(DecisionCatalog catalog, DecisionEvaluations evaluations) {
+        this.catalog = catalog;
+        this.evaluations = evaluations;
+    }
+
+    /**
+     * Evaluates every decision of the named model.
+     *
+     * @throws UnknownDecision when no model has that name
+     * @throws InvalidDecisionInput when an input is missing, of the wrong type or not allowed
+     * @throws DecisionFailed when the model cannot decide (for example no rule matches)
+     */
+    @Transactional
+    public DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller) {
+        PublishedDecision decision = catalog.current(name).orElseThrow(() -> new UnknownDecision(name));
+        Map<String, Object> typed = DecisionInputs.check(decision, inputs);
+        List<String> matchedRules = new ArrayList<>();
+        DMNResult result = evaluate(decision, typed, matchedRules);
+        if (result.hasErrors()) {
+            throw new DecisionFailed(name, result.getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
+        }
+        return evaluations.record(decision, typed, outputs(result), matchedRules, caller);
+    }
+
+    /**
+     * Evaluates for a business-rule task: the same input check and record as {@link #evaluate}; a failed
+     * evaluation is returned unrecorded, and Kogito fails the task with its messages.
+     */
+    DMNResult evaluateForProcess(PublishedDecision decision, Map<String, ?> inputs, DecisionCaller caller) {
+        Map<String, Object> typed = DecisionInputs.checkDeclared(decision, inputs);
+        List<String> matchedRules = new ArrayList<>();
+        DMNResult result = evaluate(decision, typed, matchedRules);
+        if (!result.hasErrors()) {
+            evaluations.record(decision, typed, outputs(result), matchedRules, caller);
+        }
+        return result;
+    }
+
+    /** The models in force. */
+    public Collection<DecisionSummary> models() {
+        return catalog.all().stream().map(d -> new DecisionSummary(d.name(), d.namespace(), d.version())).toList();
+    }
+
+    static DMNResult evaluate(PublishedDecision decision, Map<String, Object> inputs, List<String> matchedRules) {
+        DMNContext context = decision.runtime().newContext();
+        inputs.forEach(context::set);
+        return MatchedRules.collect(matchedRules, () -> decision.runtime().evaluateAll(decision.model(), context));
+    }
+
+    static Map<String, Object> outputs(DMNResult result) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (DMNDecisionResult decisionResult : result.getDecisionResults()) {
+            outputs.put(decisionResult.getDecisionName(), decisionResult.getResult());
+        }
+        return outputs;
+    }
+
+    /** A model in force: name, namespace and version. */
+    public record DecisionSummary(String name, String namespace, String version) {
+    }
+
+    /** No decision model has this name. */
+    public static class UnknownDecision extends RuntimeException {
+        UnknownDecision(String name) {
+            super("No decision named " + name);
+        }
+    }
+
+    /** The model could not decide for these inputs. */
+    public static class DecisionFailed extends RuntimeException {
+        DecisionFailed(String name, List<String> errors) {
+            super(name + " could not decide: " + String.join("; ", errors));
+        }
+    }
+}
