@@ -2,12 +2,15 @@ package com.livegov.governance.decisions;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNType;
 import org.kie.dmn.api.core.ast.InputDataNode;
+import org.kie.dmn.model.api.InputData;
 
 /**
  * Checks a request's inputs against the model's declared inputs before anything is evaluated: every
@@ -17,7 +20,28 @@ import org.kie.dmn.api.core.ast.InputDataNode;
  */
 final class DecisionInputs {
 
+    /** One declared input of a model, read once when the model is compiled. */
+    record Input(String name, DMNType type, String baseType, boolean optional, String allowedValues) {
+    }
+
     private DecisionInputs() {
+    }
+
+    static List<Input> describe(DMNModel model) {
+        return model.getInputs().stream().map(node -> describe(model, node)).toList();
+    }
+
+    private static Input describe(DMNModel model, InputDataNode node) {
+        boolean optional = model.getDefinitions().getDrgElement().stream()
+                .filter(element -> element instanceof InputData && element.getName().equals(node.getName()))
+                .map(element -> element.getDescription())
+                .anyMatch(description -> description != null && description.startsWith("Optional"));
+        String typeName = node.getType().getName();
+        String allowed = model.getDefinitions().getItemDefinition().stream()
+                .filter(item -> item.getName().equals(typeName) && item.getAllowedValues() != null)
+                .map(item -> item.getAllowedValues().getText())
+                .findFirst().orElse(null);
+        return new Input(node.getName(), node.getType(), baseTypeName(node.getType()), optional, allowed);
     }
 
     /** The inputs, typed for the engine (numbers as {@link BigDecimal}); throws {@link InvalidDecisionInput}. */
@@ -35,75 +59,62 @@ final class DecisionInputs {
 
     private static Map<String, Object> check(PublishedDecision decision, Map<String, ?> raw, boolean ignoreUndeclared) {
         Map<String, ?> given = raw == null ? Map.of() : raw;
-        Set<String> declared = decision.model().getInputs().stream().map(InputDataNode::getName).collect(Collectors.toSet());
-        for (String name : ignoreUndeclared ? Set.<String>of() : given.keySet()) {
-            if (!declared.contains(name)) {
-                throw new InvalidDecisionInput(decision.name(), name, "'" + name + "' is not an input of " + decision.name()
-                        + "; its inputs are " + declared.stream().sorted().toList());
-            }
+        if (!ignoreUndeclared && given.size() > decision.inputs().size() || !ignoreUndeclared && !declaresAll(decision, given)) {
+            Set<String> declared = decision.inputs().stream().map(Input::name).collect(Collectors.toSet());
+            String unknown = given.keySet().stream().filter(name -> !declared.contains(name)).sorted().findFirst().orElseThrow();
+            throw new InvalidDecisionInput(decision.name(), unknown, "'" + unknown + "' is not an input of " + decision.name()
+                    + "; its inputs are " + declared.stream().sorted().toList());
         }
         Map<String, Object> typed = new LinkedHashMap<>();
-        for (InputDataNode input : decision.model().getInputs()) {
-            Object value = given.get(input.getName());
+        for (Input input : decision.inputs()) {
+            Object value = given.get(input.name());
             if (value == null) {
-                if (!isOptional(decision, input)) {
-                    throw new InvalidDecisionInput(decision.name(), input.getName(), "'" + input.getName() + "' is required");
+                if (!input.optional()) {
+                    throw new InvalidDecisionInput(decision.name(), input.name(), "'" + input.name() + "' is required");
                 }
-                typed.put(input.getName(), null);
+                typed.put(input.name(), null);
                 continue;
             }
-            Object converted = convert(input.getType(), value);
-            if (converted == null || !input.getType().isAssignableValue(converted)) {
-                throw new InvalidDecisionInput(decision.name(), input.getName(), describeRefusal(decision, input, value));
+            Object converted = convert(input.baseType(), value);
+            if (converted == null || !input.type().isAssignableValue(converted)) {
+                throw new InvalidDecisionInput(decision.name(), input.name(), describeRefusal(input, value, converted));
             }
-            typed.put(input.getName(), converted);
+            typed.put(input.name(), converted);
         }
         return typed;
     }
 
-    private static boolean isOptional(PublishedDecision decision, InputDataNode input) {
-        return decision.model().getDefinitions().getDrgElement().stream()
-                .filter(element -> element instanceof org.kie.dmn.model.api.InputData && element.getName().equals(input.getName()))
-                .map(element -> element.getDescription())
-                .anyMatch(description -> description != null && description.startsWith("Optional"));
-    }
-
-    private static Object convert(DMNType type, Object value) {
-        String base = baseTypeName(type);
-        if ("number".equals(base)) {
-            if (value instanceof BigDecimal number) {
-                return number;
+    private static boolean declaresAll(PublishedDecision decision, Map<String, ?> given) {
+        for (String name : given.keySet()) {
+            boolean declared = false;
+            for (Input input : decision.inputs()) {
+                if (input.name().equals(name)) {
+                    declared = true;
+                    break;
+                }
             }
-            if (value instanceof Number number) {
-                return new BigDecimal(number.toString());
+            if (!declared) {
+                return false;
             }
-            return null;
         }
-        if ("string".equals(base)) {
-            return value instanceof String ? value : null;
-        }
-        if ("boolean".equals(base)) {
-            return value instanceof Boolean ? value : null;
-        }
-        return value;
+        return true;
     }
 
-    private static String describeRefusal(PublishedDecision decision, InputDataNode input, Object value) {
-        DMNType type = input.getType();
-        String base = baseTypeName(type);
-        if (!type.getAllowedValues().isEmpty() && convert(type, value) != null) {
-            return "'" + input.getName() + "' must be " + allowedValues(decision, input) + ", not " + value;
-        }
-        return "'" + input.getName() + "' must be a " + base + ", not " + value;
+    private static Object convert(String baseType, Object value) {
+        return switch (baseType) {
+            case "number" -> value instanceof BigDecimal number ? number
+                    : value instanceof Number number ? new BigDecimal(number.toString()) : null;
+            case "string" -> value instanceof String ? value : null;
+            case "boolean" -> value instanceof Boolean ? value : null;
+            default -> value;
+        };
     }
 
-    /** The allowed values as the model states them ({@code "REGULAR","KEY",...} or {@code >= 0}). */
-    private static String allowedValues(PublishedDecision decision, InputDataNode input) {
-        String typeName = input.getType().getName();
-        return decision.model().getDefinitions().getItemDefinition().stream()
-                .filter(item -> item.getName().equals(typeName) && item.getAllowedValues() != null)
-                .map(item -> item.getAllowedValues().getText())
-                .findFirst().orElse(typeName);
+    private static String describeRefusal(Input input, Object value, Object converted) {
+        if (converted != null && input.allowedValues() != null) {
+            return "'" + input.name() + "' must be " + input.allowedValues() + ", not " + value;
+        }
+        return "'" + input.name() + "' must be a " + input.baseType() + ", not " + value;
     }
 
     static String baseTypeName(DMNType type) {

@@ -1,5 +1,7 @@
 package com.livegov.governance.decisions;
 
+import java.util.List;
+
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
 
@@ -12,6 +14,8 @@ import org.kie.dmn.api.core.DMNRuntime;
  * @param source where the model came from
  * @param model the compiled model
  * @param runtime the engine that evaluates it
+ * @param inputs the model's inputs, read once for the input check
  */
-record PublishedDecision(String name, String namespace, String version, String source, DMNModel model, DMNRuntime runtime) {
+record PublishedDecision(String name, String namespace, String version, String source, DMNModel model, DMNRuntime runtime,
+        List<DecisionInputs.Input> inputs) {
 }

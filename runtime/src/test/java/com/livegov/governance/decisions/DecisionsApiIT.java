@@ -67,7 +67,7 @@ class DecisionsApiIT {
         Map<?, ?> commission = (Map<?, ?>) ((Map<?, ?>) outcome.get("outputs")).get("CommissionSplit");
         assertThat(commission.get("total").toString()).isEqualTo("36374.07");
         assertThat(commission.get("baseAmount").toString()).isEqualTo("27160.49");
-        assertThat((List<Object>) outcome.get("matchedRules")).containsExactlyInAnyOrder("Rule_Partner", "Rule_TargetMet", "Rule_DividendEligible");
+        assertThat((List<Object>) outcome.get("matchedRules")).containsExactly("Rule_Partner");
 
         Map<String, Object> row = app.jdbc().queryForMap(
                 "select decision, version, inputs::text as inputs, outputs::text as outputs, matched_rules::text as rules, caller_kind"
