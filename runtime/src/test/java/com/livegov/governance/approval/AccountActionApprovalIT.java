@@ -1,6 +1,9 @@
 package com.livegov.governance.approval;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code End_ApprovedOnEscalation};</li>
  * <li>... or rejects: {@code End_RejectedOnEscalation}.</li>
  * </ol>
+ * A request the decision cannot take (an unknown action) is refused with 400 and leaves nothing behind.
  * The groups come from the ApprovalChain decision (CANCEL_ACCOUNT: ops-manager, legal, director;
  * SUSPEND_LIVE: ops-manager, director, admin).
  */
@@ -45,6 +49,24 @@ class AccountActionApprovalIT {
     @AfterAll
     static void stopApplication() {
         app.close();
+    }
+
+    @Test
+    void requestForAnUnknownActionIsRefusedAndLeavesNoInstance() {
+        ApprovalRequest unknown = ApprovalRequest.of("DELETE_THE_STREAMER");
+        long before = instancesStored();
+
+        given(app.api()).body(unknown)
+                .when().post("/" + AccountActionApproval.PROCESS_ID)
+                .then().statusCode(400)
+                .body("input", equalTo("action"))
+                .body("detail", containsString("DELETE_THE_STREAMER"));
+
+        assertThat(instancesStored()).isEqualTo(before);
+    }
+
+    private static long instancesStored() {
+        return app.jdbc().queryForObject("select count(*) from public.process_instances", Long.class);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package com.livegov.governance.config;
+
+import com.livegov.governance.decisions.InvalidDecisionInput;
+import org.kie.kogito.process.MutableProcessInstances;
+import org.kie.kogito.process.ProcessInstanceExecutionException;
+import org.kie.kogito.process.Processes;
+import org.kie.kogito.services.uow.UnitOfWorkExecutor;
+import org.kie.kogito.uow.UnitOfWorkManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers for Kogito's generated process endpoints: a process that cannot start because the data it was
+ * given fails a decision's input check (an unknown action, say) is the client's mistake, a 400 naming the
+ * input, not a 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProcessRequestErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRequestErrors.class);
+
+    private final ObjectProvider<Processes> processes;
+    private final UnitOfWorkManager unitOfWork;
+
+    ProcessRequestErrors(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork) {
+        this.processes = processes;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @ExceptionHandler
+    ProblemDetail processFailed(ProcessInstanceExecutionException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidDecisionInput invalid) {
+                forget(e.getProcessInstanceId());
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+                problem.setTitle("Invalid process data");
+                problem.setProperty("input", invalid.input());
+                return problem;
+            }
+        }
+        LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The process could not continue; the incident is logged with its process instance id");
+        problem.setTitle("Process failure");
+        problem.setProperty("processInstanceId", e.getProcessInstanceId());
+        return problem;
+    }
+
+    /**
+     * Kogito keeps an instance that failed in its first step, in error state. When the failure was the
+     * client's bad data nothing may remain of the request: the instance is removed.
+     */
+    private void forget(String processInstanceId) {
+        processes.getObject().processByProcessInstanceId(processInstanceId).ifPresent(process ->
+                UnitOfWorkExecutor.executeInUnitOfWork(unitOfWork, () -> {
+                    if (process.instances() instanceof MutableProcessInstances<?> instances) {
+                        instances.remove(processInstanceId);
+                    }
+                    return null;
+                }));
+    }
+}
