@@ -73,6 +73,11 @@ public final class RunningApp implements AutoCloseable {
                 .build();
     }
 
+    /** A bean of the running application, for tests of a service below the API. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

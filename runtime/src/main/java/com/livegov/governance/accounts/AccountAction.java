@@ -1,0 +1,23 @@
+package com.livegov.governance.accounts;
+
+/** What can be done to an account. */
+public enum AccountAction {
+    /** Stops live streaming at once; approved after the fact. */
+    EMERGENCY_PAUSE,
+    /** Suspends live streaming for some days. */
+    SUSPEND_LIVE,
+    /** Lifts a pause or a suspension. */
+    RESTORE_LIVE,
+    /** Lowers the permission level of the account's grants and removes data export. */
+    DOWNGRADE_PERMISSIONS,
+    /** Disables the account: no live streaming, no permissions, no stream key. */
+    DISABLE,
+    /** Cancels the account for good. */
+    CANCEL_ACCOUNT,
+    /** Moves the audience to another company account (the main account or a backup streamer's). */
+    TRANSFER_FANS,
+    /** Takes a sub-account back from the streamer it was authorized for. */
+    RECLAIM_SUB_ACCOUNT,
+    /** Issues a new stream key and retires the old one. */
+    ROTATE_STREAM_KEY
+}

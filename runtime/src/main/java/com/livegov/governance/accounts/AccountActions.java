@@ -1,0 +1,184 @@
+package com.livegov.governance.accounts;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Executes account actions, the one way any account changes: each action is idempotent (its action id
+ * executes once; a repeat answers the first record and changes nothing), transactional (the back-office
+ * change and its record commit together, or neither does), and recorded (who or which process, why, when,
+ * under which approval, with what outcome). Actions on one account are serialized by a row lock.
+ */
+@Service
+public class AccountActions {
+
+    private static final Set<String> FINAL_STATES = Set.of("CANCELLED", "RECLAIMED");
+    private static final int MAX_SUSPENSION_DAYS = 30;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final PlatformBackOffice backOffice;
+    private final ObjectMapper json;
+
+    AccountActions(JdbcTemplate jdbc, PlatformBackOffice backOffice, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.backOffice = backOffice;
+        this.json = json;
+    }
+
+    @Transactional
+    public ActionRecord execute(ActionRequest request) {
+        requireText(request.actionId(), "actionId");
+        requireText(request.actor(), "actor");
+        requireText(request.reason(), "reason");
+        if (request.action() == null) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "action is required");
+        }
+        Map<String, Object> account = lockAccount(request.accountId());
+        Optional<ActionRecord> earlier = find(request.actionId());
+        if (earlier.isPresent()) {
+            ActionRequest first = earlier.get().request();
+            if (first.action() != request.action() || !first.accountId().equals(request.accountId())) {
+                throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER,
+                        "action id " + request.actionId() + " was already used for " + first.action() + " on " + first.accountId());
+            }
+            return new ActionRecord(first, earlier.get().outcome(), earlier.get().executedAt(), true);
+        }
+        Map<String, Object> outcome = apply(request, account);
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.update("""
+                insert into governance.account_actions (action_id, action, account_id, actor, reason, approval_reference,
+                    process_instance_id, parameters, outcome, executed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
+                request.actionId(), request.action().name(), request.accountId(), request.actor(), request.reason(),
+                request.approvalReference(), request.processInstanceId(), toJson(request.parameters()), toJson(outcome), now);
+        return new ActionRecord(request, outcome, now, false);
+    }
+
+    /** Every action executed on the account, oldest first. */
+    public List<ActionRecord> history(String accountId) {
+        return jdbc.query("select * from governance.account_actions where account_id = ? order by executed_at, action_id",
+                (rs, row) -> toRecord(rs), accountId);
+    }
+
+    private Map<String, Object> apply(ActionRequest request, Map<String, Object> account) {
+        String id = request.accountId();
+        String status = (String) account.get("status");
+        if (FINAL_STATES.contains(status)) {
+            throw notAllowed(request, status);
+        }
+        return switch (request.action()) {
+            case EMERGENCY_PAUSE -> backOffice.pauseLive(id);
+            case SUSPEND_LIVE -> backOffice.suspendLive(id, Duration.ofDays(suspensionDays(request)));
+            case RESTORE_LIVE -> {
+                if (!status.equals("PAUSED") && !status.equals("SUSPENDED")) {
+                    throw notAllowed(request, status);
+                }
+                yield backOffice.restoreLive(id);
+            }
+            case DOWNGRADE_PERMISSIONS -> backOffice.downgradePermissions(id, level(request));
+            case DISABLE -> backOffice.disable(id);
+            case CANCEL_ACCOUNT -> backOffice.cancel(id);
+            case TRANSFER_FANS -> backOffice.transferFans(id, transferTarget(request));
+            case RECLAIM_SUB_ACCOUNT -> {
+                if (!"SUB_ACCOUNT".equals(account.get("kind"))) {
+                    throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, "Only a sub-account can be reclaimed; " + id + " is the main account");
+                }
+                yield backOffice.reclaim(id);
+            }
+            case ROTATE_STREAM_KEY -> backOffice.rotateStreamKey(id);
+        };
+    }
+
+    private Map<String, Object> lockAccount(String accountId) {
+        requireText(accountId, "accountId");
+        try {
+            return jdbc.queryForMap("select id, kind, status from governance.accounts where id = ? for update", accountId);
+        } catch (EmptyResultDataAccessException e) {
+            throw new AccountProblem(AccountProblem.Kind.UNKNOWN_ACCOUNT, "No account " + accountId);
+        }
+    }
+
+    private int suspensionDays(ActionRequest request) {
+        Object days = request.parameters().get("suspensionDays");
+        if (!(days instanceof Number number) || number.doubleValue() != number.intValue()
+                || number.intValue() < 1 || number.intValue() > MAX_SUSPENSION_DAYS) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER,
+                    "suspensionDays must be a whole number from 1 to " + MAX_SUSPENSION_DAYS + ", not " + days);
+        }
+        return number.intValue();
+    }
+
+    private static PermissionLevel level(ActionRequest request) {
+        Object level = request.parameters().getOrDefault("level", PermissionLevel.STREAMER_BASIC.name());
+        try {
+            return PermissionLevel.valueOf(level.toString());
+        } catch (IllegalArgumentException e) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "level must be one of STREAMER_BASIC, OPERATOR, MANAGEMENT, not " + level);
+        }
+    }
+
+    private String transferTarget(ActionRequest request) {
+        Object target = request.parameters().get("targetAccountId");
+        if (!(target instanceof String targetId) || targetId.equals(request.accountId())) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "targetAccountId must name another company account");
+        }
+        Map<String, Object> targetAccount = lockAccount(targetId);
+        if (!Set.of("ACTIVE", "PAUSED", "SUSPENDED").contains((String) targetAccount.get("status"))) {
+            throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, "Fans cannot go to " + targetId + ", which is " + targetAccount.get("status"));
+        }
+        return targetId;
+    }
+
+    private static AccountProblem notAllowed(ActionRequest request, String status) {
+        return new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, request.action() + " is not possible on " + request.accountId()
+                + ", which is " + status);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, name + " is required");
+        }
+    }
+
+    private Optional<ActionRecord> find(String actionId) {
+        return jdbc.query("select * from governance.account_actions where action_id = ?", (rs, row) -> toRecord(rs), actionId)
+                .stream().findFirst();
+    }
+
+    private ActionRecord toRecord(java.sql.ResultSet rs) throws java.sql.SQLException {
+        ActionRequest request = new ActionRequest(rs.getString("action_id"), AccountAction.valueOf(rs.getString("action")),
+                rs.getString("account_id"), rs.getString("actor"), rs.getString("reason"), rs.getString("approval_reference"),
+                rs.getString("process_instance_id"), fromJson(rs.getString("parameters")));
+        return new ActionRecord(request, fromJson(rs.getString("outcome")), rs.getObject("executed_at", OffsetDateTime.class), false);
+    }
+
+    private String toJson(Map<String, Object> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String value) {
+        try {
+            return json.readValue(value, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.livegov.governance.accounts;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Streamers and the company accounts: registering a streamer, opening the company's main account and a
+ * streamer's sub-account (authorized use, {@code STREAMER_BASIC}, no data export, a first stream key), and
+ * reading it all back.
+ */
+@Repository
+public class StreamerRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final PlatformBackOffice backOffice;
+
+    StreamerRegistry(JdbcTemplate jdbc, PlatformBackOffice backOffice) {
+        this.jdbc = jdbc;
+        this.backOffice = backOffice;
+    }
+
+    /** A streamer as registered. */
+    public record Streamer(String id, String displayName, String tier, String status, String category, LocalDate startedOn,
+            String opsManager) {
+    }
+
+    @Transactional
+    public void register(Streamer streamer) {
+        jdbc.update("""
+                insert into governance.streamers (id, display_name, tier, status, category, started_on, ops_manager)
+                values (?, ?, ?, ?, ?, ?, ?)""", streamer.id(), streamer.displayName(), streamer.tier(), streamer.status(),
+                streamer.category(), streamer.startedOn(), streamer.opsManager());
+    }
+
+    @Transactional
+    public void openMainAccount(String accountId, String handle, long fans) {
+        jdbc.update("insert into governance.accounts (id, kind, platform_handle, status, fans) values (?, 'MAIN_ACCOUNT', ?, 'ACTIVE', ?)",
+                accountId, handle, fans);
+    }
+
+    /** Opens a sub-account for the streamer's authorized use, with basic permissions and a stream key. */
+    @Transactional
+    public void openSubAccount(String accountId, String handle, String streamerId, long fans) {
+        jdbc.update("""
+                insert into governance.accounts (id, kind, platform_handle, authorized_streamer, status, fans)
+                values (?, 'SUB_ACCOUNT', ?, ?, 'ACTIVE', ?)""", accountId, handle, streamerId, fans);
+        jdbc.update("""
+                insert into governance.permission_grants (account_id, streamer_id, level, data_export, granted_at)
+                values (?, ?, 'STREAMER_BASIC', false, ?)""", accountId, streamerId, OffsetDateTime.now());
+        backOffice.rotateStreamKey(accountId);
+    }
+
+    @Transactional
+    public void assignBackup(String streamerId, String backupId, int rank) {
+        jdbc.update("insert into governance.streamer_backups (streamer_id, backup_id, rank) values (?, ?, ?)", streamerId, backupId, rank);
+    }
+
+    /** The streamer's accounts with their state. */
+    public List<Map<String, Object>> accountsOf(String streamerId) {
+        return jdbc.queryForList("""
+                select id, kind, platform_handle, status, suspended_until, fans from governance.accounts
+                where authorized_streamer = ? order by id""", streamerId);
+    }
+
+    /** The streamer's permission grants, active and revoked. */
+    public List<Map<String, Object>> grantsOf(String streamerId) {
+        return jdbc.queryForList("""
+                select account_id, level, data_export, granted_at, revoked_at from governance.permission_grants
+                where streamer_id = ? order by id""", streamerId);
+    }
+
+    /** The active stream key fingerprint of an account, if any. */
+    public List<String> activeKeyOf(String accountId) {
+        return jdbc.queryForList("select fingerprint from governance.stream_keys where account_id = ? and retired_at is null",
+                String.class, accountId);
+    }
+}
