@@ -19,5 +19,16 @@ public enum AccountAction {
     /** Takes a sub-account back from the streamer it was authorized for. */
     RECLAIM_SUB_ACCOUNT,
     /** Issues a new stream key and retires the old one. */
-    ROTATE_STREAM_KEY
+    ROTATE_STREAM_KEY;
+
+    /** The action of that name; an unknown name is the caller's mistake. */
+    public static AccountAction parse(String name) {
+        for (AccountAction action : values()) {
+            if (action.name().equals(name)) {
+                return action;
+            }
+        }
+        throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER,
+                "Unknown account action " + name + "; the actions are " + java.util.Arrays.toString(values()));
+    }
 }

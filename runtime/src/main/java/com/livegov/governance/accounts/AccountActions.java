@@ -74,39 +74,69 @@ public class AccountActions {
                 (rs, row) -> toRecord(rs), accountId);
     }
 
-    private Map<String, Object> apply(ActionRequest request, Map<String, Object> account) {
-        String id = request.accountId();
+    /**
+     * Checks, without changing anything, that the action can be executed on the account with these parameters:
+     * for a process that must refuse a request at its start rather than fail at its end.
+     */
+    @Transactional(readOnly = true)
+    public void verify(AccountAction action, String accountId, Map<String, Object> parameters) {
+        ActionRequest request = new ActionRequest("verify", action, accountId, "verify", "verify", null, null, parameters);
+        check(request, readAccount(accountId, false));
+    }
+
+    private void check(ActionRequest request, Map<String, Object> account) {
         String status = (String) account.get("status");
+        if (request.action() == null) {
+            throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "action is required");
+        }
         if (FINAL_STATES.contains(status)) {
             throw notAllowed(request, status);
         }
-        return switch (request.action()) {
-            case EMERGENCY_PAUSE -> backOffice.pauseLive(id);
-            case SUSPEND_LIVE -> backOffice.suspendLive(id, Duration.ofDays(suspensionDays(request)));
+        switch (request.action()) {
+            case SUSPEND_LIVE -> suspensionDays(request);
             case RESTORE_LIVE -> {
                 if (!status.equals("PAUSED") && !status.equals("SUSPENDED")) {
                     throw notAllowed(request, status);
                 }
-                yield backOffice.restoreLive(id);
             }
+            case DOWNGRADE_PERMISSIONS -> level(request);
+            case TRANSFER_FANS -> transferTarget(request, false);
+            case RECLAIM_SUB_ACCOUNT -> {
+                if (!"SUB_ACCOUNT".equals(account.get("kind"))) {
+                    throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED,
+                            "Only a sub-account can be reclaimed; " + request.accountId() + " is the main account");
+                }
+            }
+            default -> {
+                // no parameters, possible in every state that is not final
+            }
+        }
+    }
+
+    private Map<String, Object> apply(ActionRequest request, Map<String, Object> account) {
+        check(request, account);
+        String id = request.accountId();
+        return switch (request.action()) {
+            case EMERGENCY_PAUSE -> backOffice.pauseLive(id);
+            case SUSPEND_LIVE -> backOffice.suspendLive(id, Duration.ofDays(suspensionDays(request)));
+            case RESTORE_LIVE -> backOffice.restoreLive(id);
             case DOWNGRADE_PERMISSIONS -> backOffice.downgradePermissions(id, level(request));
             case DISABLE -> backOffice.disable(id);
             case CANCEL_ACCOUNT -> backOffice.cancel(id);
-            case TRANSFER_FANS -> backOffice.transferFans(id, transferTarget(request));
-            case RECLAIM_SUB_ACCOUNT -> {
-                if (!"SUB_ACCOUNT".equals(account.get("kind"))) {
-                    throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, "Only a sub-account can be reclaimed; " + id + " is the main account");
-                }
-                yield backOffice.reclaim(id);
-            }
+            case TRANSFER_FANS -> backOffice.transferFans(id, transferTarget(request, true));
+            case RECLAIM_SUB_ACCOUNT -> backOffice.reclaim(id);
             case ROTATE_STREAM_KEY -> backOffice.rotateStreamKey(id);
         };
     }
 
     private Map<String, Object> lockAccount(String accountId) {
+        return readAccount(accountId, true);
+    }
+
+    private Map<String, Object> readAccount(String accountId, boolean lock) {
         requireText(accountId, "accountId");
         try {
-            return jdbc.queryForMap("select id, kind, status from governance.accounts where id = ? for update", accountId);
+            return jdbc.queryForMap("select id, kind, status from governance.accounts where id = ?" + (lock ? " for update" : ""), accountId);
         } catch (EmptyResultDataAccessException e) {
             throw new AccountProblem(AccountProblem.Kind.UNKNOWN_ACCOUNT, "No account " + accountId);
         }
@@ -131,12 +161,12 @@ public class AccountActions {
         }
     }
 
-    private String transferTarget(ActionRequest request) {
+    private String transferTarget(ActionRequest request, boolean lock) {
         Object target = request.parameters().get("targetAccountId");
         if (!(target instanceof String targetId) || targetId.equals(request.accountId())) {
             throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "targetAccountId must name another company account");
         }
-        Map<String, Object> targetAccount = lockAccount(targetId);
+        Map<String, Object> targetAccount = readAccount(targetId, lock);
         if (!Set.of("ACTIVE", "PAUSED", "SUSPENDED").contains((String) targetAccount.get("status"))) {
             throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, "Fans cannot go to " + targetId + ", which is " + targetAccount.get("status"));
         }

@@ -38,7 +38,8 @@ public class ApprovalRoute {
     /**
      * @param chain the ApprovalChain decision result
      * @param requestedDeadlines optional shorter deadlines keyed like the decision's ({@code level1Deadline}, ...)
-     * @return the route: groups and ISO-8601 deadlines of every level
+     * @return the route: groups and ISO-8601 deadlines of every level, and whether the action is executed
+     *         before the approval (and ratified by it)
      */
     public Map<String, Object> plan(Map<String, Object> chain, Map<String, Object> requestedDeadlines) {
         if (chain == null) {
@@ -53,6 +54,7 @@ public class ApprovalRoute {
             String deadline = allowDeadlineOverride && requested != null ? requested.toString() : requireText(chain, key);
             route.put(key, requireDuration(key, deadline));
         }
+        route.put("executeFirst", Boolean.TRUE.equals(chain.get("executeFirst")));
         return route;
     }
 

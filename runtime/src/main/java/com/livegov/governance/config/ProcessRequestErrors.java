@@ -1,5 +1,6 @@
 package com.livegov.governance.config;
 
+import com.livegov.governance.accounts.AccountProblem;
 import com.livegov.governance.decisions.InvalidDecisionInput;
 import org.kie.kogito.process.MutableProcessInstances;
 import org.kie.kogito.process.ProcessInstanceExecutionException;
@@ -45,6 +46,12 @@ class ProcessRequestErrors {
                 problem.setProperty("input", invalid.input());
                 return problem;
             }
+            if (cause instanceof AccountProblem refused && isStartOf(e)) {
+                forget(e.getProcessInstanceId());
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+                problem.setTitle("The account cannot take this action");
+                return problem;
+            }
         }
         LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -52,6 +59,14 @@ class ProcessRequestErrors {
         problem.setTitle("Process failure");
         problem.setProperty("processInstanceId", e.getProcessInstanceId());
         return problem;
+    }
+
+    /** Whether the failure happened while the instance was being started (nothing of it exists yet for anyone). */
+    private boolean isStartOf(ProcessInstanceExecutionException e) {
+        return processes.getObject().processByProcessInstanceId(e.getProcessInstanceId())
+                .flatMap(process -> process.instances().findById(e.getProcessInstanceId()))
+                .map(instance -> instance.workItems().isEmpty())
+                .orElse(true);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.livegov.governance.approval;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Every path of {@code accountActionApproval.bpmn}, driven over the REST API:
  * <ol>
- * <li>approved at both levels: {@code End_Approved};</li>
+ * <li>approved at both levels: the action is executed ({@code Task_ExecuteAction}), {@code End_Approved};</li>
  * <li>rejected at the first level: {@code End_RejectedAtLevel1};</li>
  * <li>rejected at the second level: {@code End_RejectedAtLevel2};</li>
  * <li>first-level deadline ({@code Timer_Level1Deadline}) escalates to the second level's group;</li>
  * <li>second-level deadline ({@code Timer_Level2Deadline}) escalates to the escalation group, who approves:
- * {@code End_ApprovedOnEscalation};</li>
- * <li>... or rejects: {@code End_RejectedOnEscalation}.</li>
+ * the action is executed, {@code End_Approved};</li>
+ * <li>... or rejects: {@code End_RejectedOnEscalation};</li>
+ * <li>an emergency pause is executed first ({@code Task_ExecuteAtOnce}) and ratified by the approval, once.</li>
  * </ol>
- * A request the decision cannot take (an unknown action) is refused with 400 and leaves nothing behind.
+ * A request the decision cannot take (an unknown action) or for an unknown account is refused with 400 and
+ * leaves nothing behind; a rejected action is never executed.
  * The groups come from the ApprovalChain decision (CANCEL_ACCOUNT: ops-manager, legal, director;
  * SUSPEND_LIVE: ops-manager, director, admin).
  */
@@ -54,15 +55,43 @@ class AccountActionApprovalIT {
     @Test
     void requestForAnUnknownActionIsRefusedAndLeavesNoInstance() {
         ApprovalRequest unknown = ApprovalRequest.of("DELETE_THE_STREAMER");
+        approvals.openAccount(unknown.subject());
         long before = instancesStored();
 
         given(app.api()).body(unknown)
                 .when().post("/" + AccountActionApproval.PROCESS_ID)
                 .then().statusCode(400)
-                .body("input", equalTo("action"))
                 .body("detail", containsString("DELETE_THE_STREAMER"));
 
         assertThat(instancesStored()).isEqualTo(before);
+    }
+
+    @Test
+    void requestForAnUnknownAccountIsRefusedAndLeavesNoInstance() {
+        long before = instancesStored();
+
+        given(app.api()).body(ApprovalRequest.of("DISABLE").onAccount("no-such-account"))
+                .when().post("/" + AccountActionApproval.PROCESS_ID)
+                .then().statusCode(400)
+                .body("detail", containsString("no-such-account"));
+
+        assertThat(instancesStored()).isEqualTo(before);
+    }
+
+    @Test
+    void emergencyPauseIsExecutedAtOnceAndRatifiedAfterwards() {
+        ApprovalRequest request = ApprovalRequest.of("EMERGENCY_PAUSE").withDeadlines(LONG, LONG);
+        String id = approvals.request(request);
+
+        Map<String, Object> ratification = approvals.awaitTaskFor(id, "ops-manager");
+        assertThat(approvals.accountStatus(request.subject())).as("paused before anyone approved").isEqualTo("PAUSED");
+        approvals.decide(ratification, "mia", "ops-manager", new Decision(true, "diversion confirmed on the recording"));
+        approvals.decide(approvals.awaitTaskFor(id, "director"), "dora", "director", new Decision(true, "ratified"));
+
+        assertThat(approvals.awaitEnded(id)).containsSubsequence("Task_ExecuteAtOnce", "Task_Level1Approval", "Task_Level2Approval",
+                "Task_ExecuteAction", "End_Approved");
+        assertThat(approvals.accountStatus(request.subject())).isEqualTo("PAUSED");
+        assertThat(approvals.actionsOn(request.subject())).as("executed once, not again on approval").isEqualTo(1);
     }
 
     private static long instancesStored() {
@@ -70,14 +99,15 @@ class AccountActionApprovalIT {
     }
 
     @Test
-    void cancellationApprovedByOpsManagerThenLegalEndsApproved() {
-        String id = approvals.request(ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG));
+    void cancellationApprovedByOpsManagerThenLegalIsExecuted() {
+        ApprovalRequest request = ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG);
+        String id = approvals.request(request);
 
         Map<String, Object> first = approvals.awaitTaskFor(id, "ops-manager");
         assertThat(first.get("taskName")).isEqualTo("Level1Approval");
         assertThat(first.get("potentialGroups")).isEqualTo(List.of("ops-manager"));
         assertThat(first.get("inputs")).isEqualTo(Map.of("action", "CANCEL_ACCOUNT", "severity", "NONE", "accountKind", "SUB_ACCOUNT",
-                "subject", "sub-account-7", "reason", "diverted viewers to a personal account", "requestedBy", "olga"));
+                "subject", request.subject(), "reason", "diverted viewers to a personal account", "requestedBy", "olga"));
         approvals.decide(first, "mia", "ops-manager", new Decision(true, "evidence is clear"));
 
         Map<String, Object> second = approvals.awaitTaskFor(id, "legal");
@@ -85,23 +115,29 @@ class AccountActionApprovalIT {
         approvals.decide(second, "lena", "legal", new Decision(true, "lawful under clause 7"));
 
         assertThat(approvals.awaitEnded(id))
-                .containsSubsequence("Task_DetermineApprovalChain", "Task_Level1Approval", "Task_Level2Approval", "End_Approved")
-                .doesNotContain("Timer_Level1Deadline", "Timer_Level2Deadline", "Task_EscalatedApproval");
+                .containsSubsequence("Task_VerifyRequest", "Task_DetermineApprovalChain", "Task_Level1Approval", "Task_Level2Approval",
+                        "Task_ExecuteAction", "End_Approved")
+                .doesNotContain("Timer_Level1Deadline", "Timer_Level2Deadline", "Task_EscalatedApproval", "Task_ExecuteAtOnce");
+        assertThat(approvals.accountStatus(request.subject())).isEqualTo("CANCELLED");
+        assertThat(approvals.actionsOn(request.subject())).isEqualTo(1);
     }
 
     @Test
     void rejectionAtFirstLevelEndsTheRequestWithoutAskingTheSecond() {
-        String id = approvals.request(ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG));
+        ApprovalRequest request = ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG);
+        String id = approvals.request(request);
 
         approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(false, "no evidence"));
 
-        assertThat(approvals.awaitEnded(id)).endsWith("End_RejectedAtLevel1").doesNotContain("Task_Level2Approval");
+        assertThat(approvals.awaitEnded(id)).endsWith("End_RejectedAtLevel1").doesNotContain("Task_Level2Approval", "Task_ExecuteAction");
         assertThat(approvals.taskFor(id, "legal")).isEmpty();
+        assertThat(approvals.accountStatus(request.subject())).isEqualTo("ACTIVE");
+        assertThat(approvals.actionsOn(request.subject())).isZero();
     }
 
     @Test
     void suspensionRejectedByDirectorAtSecondLevelEndsRejected() {
-        String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withDeadlines(LONG, LONG));
+        String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withParameters(Map.of("suspensionDays", 2)).withDeadlines(LONG, LONG));
 
         approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
         Map<String, Object> second = approvals.awaitTaskFor(id, "director");
@@ -134,12 +170,12 @@ class AccountActionApprovalIT {
         assertThat(approvals.taskFor(id, "legal")).isEmpty();
         approvals.decide(escalated, "dora", "director", new Decision(true, "legal did not answer in time"));
         assertThat(approvals.awaitEnded(id))
-                .containsSubsequence("Task_Level2Approval", "Timer_Level2Deadline", "Task_EscalatedApproval", "End_ApprovedOnEscalation");
+                .containsSubsequence("Task_Level2Approval", "Timer_Level2Deadline", "Task_EscalatedApproval", "Task_ExecuteAction", "End_Approved");
     }
 
     @Test
     void escalationGroupRejectsAndTheRequestEndsRejected() {
-        String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withDeadlines(LONG, SHORT));
+        String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withParameters(Map.of("suspensionDays", 2)).withDeadlines(LONG, SHORT));
         approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
 
         Map<String, Object> escalated = approvals.awaitTaskFor(id, "admin");

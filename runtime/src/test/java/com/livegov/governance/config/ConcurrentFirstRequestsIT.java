@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.livegov.governance.approval.AccountActionApproval;
+import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
@@ -32,6 +33,7 @@ class ConcurrentFirstRequestsIT {
     @Test
     void concurrentFirstRequestsAfterStartUpAllSucceed() throws Exception {
         try (RunningApp app = RunningApp.start(TestDatabase.newDatabase())) {
+            new ApprovalClient(app).openAccount("sub-concurrency");
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             CountDownLatch startingGun = new CountDownLatch(1);
             List<Future<List<Integer>>> results = new ArrayList<>();
@@ -57,7 +59,7 @@ class ConcurrentFirstRequestsIT {
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
                 if (starter && i % 2 == 0) {
-                    statuses.add(given(app.api()).body(ApprovalRequest.of("ROTATE_STREAM_KEY"))
+                    statuses.add(given(app.api()).body(ApprovalRequest.of("ROTATE_STREAM_KEY").onAccount("sub-concurrency"))
                             .post("/" + AccountActionApproval.PROCESS_ID).statusCode());
                 } else {
                     statuses.add(given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")

@@ -27,7 +27,7 @@ class EmbeddedPostgresIT {
         try (RunningApp first = RunningApp.startEmbedded(dataDirectory)) {
             given(first.api()).get("/actuator/health").then().statusCode(200);
             assertThat(first.jdbc().queryForObject("select version()", String.class)).startsWith("PostgreSQL");
-            id = new ApprovalClient(first).request(ApprovalRequest.of("RESTORE_LIVE"));
+            id = new ApprovalClient(first).request(ApprovalRequest.of("ROTATE_STREAM_KEY"));
         }
         assertThat(Files.exists(dataDirectory.resolve("PG_VERSION"))).isTrue();
 

@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.approval.AccountActionApproval;
 
 /**
@@ -18,16 +21,24 @@ public final class ApprovalClient {
 
     /** A request for an account action, as the start endpoint takes it. */
     public record ApprovalRequest(String action, String severity, String accountKind, String subject, String reason,
-            String requestedBy, Map<String, String> requestedDeadlines) {
+            String requestedBy, Map<String, Object> parameters, Map<String, String> requestedDeadlines) {
 
-        /** An action on a streamer's sub-account, with no violation behind it. */
+        /** An action on a new streamer's sub-account (opened when the request is sent), with no violation behind it. */
         public static ApprovalRequest of(String action) {
-            return new ApprovalRequest(action, "NONE", "SUB_ACCOUNT", "sub-account-7", "diverted viewers to a personal account",
-                    "olga", null);
+            return new ApprovalRequest(action, "NONE", "SUB_ACCOUNT", "sub-" + UUID.randomUUID().toString().substring(0, 8),
+                    "diverted viewers to a personal account", "olga", Map.of(), null);
+        }
+
+        public ApprovalRequest onAccount(String accountId) {
+            return new ApprovalRequest(action, severity, accountKind, accountId, reason, requestedBy, parameters, requestedDeadlines);
+        }
+
+        public ApprovalRequest withParameters(Map<String, Object> actionParameters) {
+            return new ApprovalRequest(action, severity, accountKind, subject, reason, requestedBy, actionParameters, requestedDeadlines);
         }
 
         public ApprovalRequest withDeadlines(String level1, String level2) {
-            return new ApprovalRequest(action, severity, accountKind, subject, reason, requestedBy,
+            return new ApprovalRequest(action, severity, accountKind, subject, reason, requestedBy, parameters,
                     Map.of("level1Deadline", level1, "level2Deadline", level2));
         }
     }
@@ -44,12 +55,35 @@ public final class ApprovalClient {
         this.app = app;
     }
 
-    /** Starts an approval and returns the process instance id. */
+    /** Opens the request's account if it does not exist yet, starts an approval and returns the process instance id. */
     public String request(ApprovalRequest request) {
+        openAccount(request.subject());
         return given(app.api()).body(request)
                 .when().post("/" + AccountActionApproval.PROCESS_ID)
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** Opens a sub-account (and its streamer) unless it exists. */
+    public void openAccount(String accountId) {
+        Integer existing = app.jdbc().queryForObject("select count(*) from governance.accounts where id = ?", Integer.class, accountId);
+        if (existing == 0) {
+            StreamerRegistry registry = app.bean(StreamerRegistry.class);
+            String streamer = "streamer-of-" + accountId;
+            registry.register(new StreamerRegistry.Streamer(streamer, "Host " + accountId, "KEY", "ACTIVE", "beauty",
+                    LocalDate.of(2025, 3, 1), "mia"));
+            registry.openSubAccount(accountId, "@" + accountId, streamer, 5_000);
+        }
+    }
+
+    /** The account's status. */
+    public String accountStatus(String accountId) {
+        return app.jdbc().queryForObject("select status from governance.accounts where id = ?", String.class, accountId);
+    }
+
+    /** How many actions were executed on the account. */
+    public int actionsOn(String accountId) {
+        return app.jdbc().queryForObject("select count(*) from governance.account_actions where account_id = ?", Integer.class, accountId);
     }
 
     /** The open task of this process instance that the group sees, if any. */
