@@ -3,6 +3,8 @@ package com.livegov.governance.approval;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,39 @@ class AccountActionApprovalIT {
                 "Task_ExecuteAction", "End_Approved");
         assertThat(approvals.accountStatus(request.subject())).isEqualTo("PAUSED");
         assertThat(approvals.actionsOn(request.subject())).as("executed once, not again on approval").isEqualTo(1);
+    }
+
+    @Test
+    void badDecisionSubmissionAnswers400AndTheTaskStaysOpen() {
+        String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
+        Map<String, Object> task = approvals.awaitTaskFor(id, "ops-manager");
+        String taskId = (String) task.get("id");
+        given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager").body(Map.of("transitionId", "claim"))
+                .when().post("/usertasks/instance/{id}/transition", taskId).then().statusCode(200);
+
+        given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")
+                .body(Map.of("transitionId", "complete", "data", Map.of("approved", "maybe", "reward", 5)))
+                .when().post("/usertasks/instance/{id}/transition", taskId)
+                .then().statusCode(400)
+                .body("title", equalTo("Invalid task submission"))
+                .body("errors.field", hasItems("approved", "comment", "reward"));
+
+        assertThat(approvals.taskFor(id, "ops-manager")).as("the task stays open").isPresent();
+        assertThat(approvals.nodesPassed(id)).doesNotContain("Gateway_Level1Decision");
+    }
+
+    @Test
+    void completingATaskNobodyClaimedIsAClientError() {
+        String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
+        String taskId = (String) approvals.awaitTaskFor(id, "ops-manager").get("id");
+
+        int status = given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")
+                .body(Map.of("transitionId", "complete", "data", Map.of("approved", true, "comment", "fine by me")))
+                .when().post("/usertasks/instance/{id}/transition", taskId)
+                .then().extract().statusCode();
+
+        assertThat(status).isEqualTo(409);
+        assertThat(approvals.taskFor(id, "ops-manager")).isPresent();
     }
 
     private static long instancesStored() {

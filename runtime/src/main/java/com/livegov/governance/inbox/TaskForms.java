@@ -1,0 +1,156 @@
+package com.livegov.governance.inbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The form-js forms of {@code forms/}, one per human task ({@code forms/<TaskName>.form}), and the check of a
+ * submission against its form: every editable field of the form, each of its type, required fields present,
+ * choices among the form's values, lengths and ranges as the form states them; nothing the form does not ask.
+ */
+@Component
+public class TaskForms {
+
+    /** One refused field. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** An editable field of a form. */
+    record Field(String key, String type, boolean required, List<JsonNode> values, Integer minLength, Integer maxLength,
+            BigDecimal min, BigDecimal max) {
+    }
+
+    private final ObjectMapper json;
+    private final Map<String, Optional<Map<String, Field>>> forms = new ConcurrentHashMap<>();
+
+    TaskForms(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Whether a task of that name has a form. */
+    public boolean hasForm(String taskName) {
+        return fields(taskName).isPresent();
+    }
+
+    /**
+     * Checks a submission.
+     *
+     * @param taskName the task's name, which names its form
+     * @param submitted the fields sent now
+     * @param alreadySet outputs set earlier on the task (they count for required fields)
+     * @param completing whether the task is being completed (then required fields must be there)
+     * @return the refused fields; empty when the submission is acceptable
+     */
+    public List<FieldError> check(String taskName, Map<String, Object> submitted, Map<String, Object> alreadySet, boolean completing) {
+        Map<String, Field> fields = fields(taskName).orElseThrow(() -> new IllegalStateException("No form for task " + taskName));
+        List<FieldError> errors = new ArrayList<>();
+        submitted.forEach((key, value) -> {
+            Field field = fields.get(key);
+            if (field == null) {
+                errors.add(new FieldError(key, "is not a field of the form " + taskName));
+            } else if (value != null) {
+                checkValue(field, json.valueToTree(value)).ifPresent(message -> errors.add(new FieldError(key, message)));
+            }
+        });
+        if (completing) {
+            for (Field field : fields.values()) {
+                Object value = submitted.containsKey(field.key()) ? submitted.get(field.key()) : alreadySet.get(field.key());
+                if (field.required() && (value == null || value instanceof String text && text.isBlank())) {
+                    errors.add(new FieldError(field.key(), "is required"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static Optional<String> checkValue(Field field, JsonNode value) {
+        if (!field.values().isEmpty()) {
+            return field.values().contains(value) ? Optional.empty()
+                    : Optional.of("must be one of " + field.values() + ", not " + value);
+        }
+        switch (field.type()) {
+            case "number" -> {
+                if (!value.isNumber()) {
+                    return Optional.of("must be a number, not " + value);
+                }
+                BigDecimal number = value.decimalValue();
+                if (field.min() != null && number.compareTo(field.min()) < 0) {
+                    return Optional.of("must be at least " + field.min());
+                }
+                if (field.max() != null && number.compareTo(field.max()) > 0) {
+                    return Optional.of("must be at most " + field.max());
+                }
+            }
+            case "checkbox" -> {
+                if (!value.isBoolean()) {
+                    return Optional.of("must be true or false, not " + value);
+                }
+            }
+            default -> {
+                if (!value.isTextual()) {
+                    return Optional.of("must be text, not " + value);
+                }
+                int length = value.asText().length();
+                if (field.minLength() != null && length < field.minLength()) {
+                    return Optional.of("must have at least " + field.minLength() + " characters");
+                }
+                if (field.maxLength() != null && length > field.maxLength()) {
+                    return Optional.of("must have at most " + field.maxLength() + " characters");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Map<String, Field>> fields(String taskName) {
+        return forms.computeIfAbsent(taskName, this::load);
+    }
+
+    private Optional<Map<String, Field>> load(String taskName) {
+        if (!taskName.matches("[A-Za-z0-9_]+")) {
+            return Optional.empty();
+        }
+        try (InputStream in = TaskForms.class.getResourceAsStream("/forms/" + taskName + ".form")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Map<String, Field> fields = new LinkedHashMap<>();
+            collect(json.readTree(in).path("components"), fields);
+            return Optional.of(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form of " + taskName, e);
+        }
+    }
+
+    private static void collect(JsonNode components, Map<String, Field> fields) {
+        for (JsonNode component : components) {
+            if (component.has("components")) {
+                collect(component.path("components"), fields);
+            }
+            if (!component.hasNonNull("key") || component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+                continue;
+            }
+            JsonNode validate = component.path("validate");
+            List<JsonNode> values = new ArrayList<>();
+            component.path("values").forEach(option -> values.add(option.path("value")));
+            fields.put(component.path("key").asText(), new Field(component.path("key").asText(), component.path("type").asText(),
+                    validate.path("required").asBoolean(false), values,
+                    validate.hasNonNull("minLength") ? validate.path("minLength").asInt() : null,
+                    validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
+                    validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
+                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null));
+        }
+    }
+}
