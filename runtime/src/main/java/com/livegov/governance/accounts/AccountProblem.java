@@ -1,7 +1,7 @@
 package com.livegov.governance.accounts;
 
 /** An account action that cannot be done as asked. */
-public class AccountProblem extends RuntimeException {
+public class AccountProblem extends RuntimeException implements com.livegov.governance.config.RefusedRequest {
 
     /** Why. */
     public enum Kind {

@@ -1,6 +1,5 @@
 package com.livegov.governance.config;
 
-import com.livegov.governance.accounts.AccountProblem;
 import com.livegov.governance.decisions.InvalidDecisionInput;
 import org.kie.kogito.process.MutableProcessInstances;
 import org.kie.kogito.process.ProcessInstanceExecutionException;
@@ -46,10 +45,10 @@ class ProcessRequestErrors {
                 problem.setProperty("input", invalid.input());
                 return problem;
             }
-            if (cause instanceof AccountProblem refused && isStartOf(e)) {
+            if (cause instanceof RefusedRequest refused && isStartOf(e)) {
                 forget(e.getProcessInstanceId());
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
-                problem.setTitle("The account cannot take this action");
+                problem.setTitle("Request refused");
                 return problem;
             }
         }

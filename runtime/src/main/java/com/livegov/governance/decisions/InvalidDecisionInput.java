@@ -4,7 +4,7 @@ package com.livegov.governance.decisions;
  * A decision was asked with an input it cannot take: missing, of the wrong type, outside its allowed values,
  * or not an input of the model at all.
  */
-public class InvalidDecisionInput extends RuntimeException {
+public class InvalidDecisionInput extends RuntimeException implements com.livegov.governance.config.RefusedRequest {
 
     private final String decision;
     private final String input;

@@ -105,15 +105,39 @@ public final class ApprovalClient {
                 .orElseThrow();
     }
 
+    /** Waits until the group has the named task of this process instance, and returns it. */
+    public Map<String, Object> awaitTaskFor(String processInstanceId, String group, String taskName) {
+        return await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasksFor(processInstanceId, group).stream().filter(task -> taskName.equals(task.get("taskName"))).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private List<Map<String, Object>> tasksFor(String processInstanceId, String group) {
+        List<Map<String, Object>> tasks = given(app.api())
+                .queryParam("user", "someone-in-" + group).queryParam("group", group)
+                .when().get("/usertasks/instance")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return tasks.stream()
+                .filter(task -> processInstanceId.equals(((Map<?, ?>) task.get("metadata")).get("ProcessInstanceId")))
+                .toList();
+    }
+
     /** A member of the group claims the task and completes it with the decision. */
     public void decide(Map<String, Object> task, String user, String group, Decision decision) {
+        complete(task, user, group, decision);
+    }
+
+    /** A member of the group claims the task and completes it with the data of its form. */
+    public void complete(Map<String, Object> task, String user, String group, Object data) {
         String taskId = (String) task.get("id");
         given(app.api()).queryParam("user", user).queryParam("group", group)
                 .body(Map.of("transitionId", "claim"))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(200);
         given(app.api()).queryParam("user", user).queryParam("group", group)
-                .body(Map.of("transitionId", "complete", "data", decision))
+                .body(Map.of("transitionId", "complete", "data", data))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(200);
     }

@@ -48,6 +48,7 @@ public final class RunningApp implements AutoCloseable {
                 "server.port=0",
                 "spring.main.banner-mode=off",
                 "governance.approval.allow-deadline-override=true",
+                "governance.offboarding.allow-deadline-override=true",
                 "governance.timers.polling-interval=PT0.25S",
                 "governance.timers.heartbeat-interval=PT2S",
                 "governance.timers.shutdown-wait=PT2S",
