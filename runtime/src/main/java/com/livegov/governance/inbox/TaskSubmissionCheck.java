@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Stands in front of Kogito's generated user-task endpoint: completing a task ({@code POST
  * /usertasks/instance/{id}/transition} with {@code "transitionId": "complete"}) and setting its outputs
  * ({@code PUT .../outputs}) are checked against the task's form first. A bad submission answers 400 with every
- * refused field, and the task stays as it was. Bodies above 64 KiB answer 413.
+ * refused field, and the task stays as it was. Claiming and completing are also put to every {@link TaskDuty}
+ * (separation of duties): a refusal answers 403 with its reason. Bodies above 64 KiB answer 413.
  */
 @Component
 class TaskSubmissionCheck extends OncePerRequestFilter {
@@ -40,12 +41,15 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     private static final Pattern OUTPUTS = Pattern.compile("^/usertasks/instance/([^/]+)/outputs$");
 
     private final TaskForms forms;
+    private final List<TaskDuty> duties;
     private final ObjectProvider<UserTasks> userTasks;
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
 
-    TaskSubmissionCheck(TaskForms forms, ObjectProvider<UserTasks> userTasks, PlatformTransactionManager transactions, ObjectMapper json) {
+    TaskSubmissionCheck(TaskForms forms, List<TaskDuty> duties, ObjectProvider<UserTasks> userTasks,
+            PlatformTransactionManager transactions, ObjectMapper json) {
         this.forms = forms;
+        this.duties = duties;
         this.userTasks = userTasks;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -80,7 +84,15 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         }
         Map<String, Object> data;
         if (completing) {
-            if (submission == null || !"complete".equals(submission.path("transitionId").asText())) {
+            String transitionId = submission == null ? "" : submission.path("transitionId").asText();
+            if (transitionId.equals("claim") || transitionId.equals("complete")) {
+                Optional<String> refusal = dutyRefusal(taskId, request.getParameter("user"));
+                if (refusal.isPresent()) {
+                    problem(response, HttpStatus.FORBIDDEN, refusal.get(), List.of());
+                    return;
+                }
+            }
+            if (!"complete".equals(transitionId)) {
                 chain.doFilter(new CachedBodyRequest(request, body), response);
                 return;
             }
@@ -98,6 +110,12 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** Why the user may not take or complete the task, if a separation-of-duties rule says so. */
+    private Optional<String> dutyRefusal(String taskId, String user) {
+        return readOnly.execute(status -> userTasks.getObject().instances().findById(taskId)
+                .flatMap(task -> duties.stream().map(duty -> duty.refuse(task, user)).flatMap(Optional::stream).findFirst()));
     }
 
     /** The refused fields, or empty when the task is unknown here (the endpoint then answers for itself). */
@@ -126,7 +144,8 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     private void problem(HttpServletResponse response, HttpStatus status, String detail, List<TaskForms.FieldError> errors)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid task submission" : status.getReasonPhrase());
+        problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid task submission"
+                : status == HttpStatus.FORBIDDEN ? "Separation of duties" : status.getReasonPhrase());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * <li>an emergency pause is executed first ({@code Task_ExecuteAtOnce}) and ratified by the approval, once.</li>
  * </ol>
  * A request the decision cannot take (an unknown action) or for an unknown account is refused with 400 and
- * leaves nothing behind; a rejected action is never executed.
+ * leaves nothing behind; a rejected action is never executed. Separation of duties: the requester cannot
+ * take their own request, nobody takes two levels of one request (403 with the reason).
  * The groups come from the ApprovalChain decision (CANCEL_ACCOUNT: ops-manager, legal, director;
  * SUSPEND_LIVE: ops-manager, director, admin).
  */
@@ -127,6 +128,34 @@ class AccountActionApprovalIT {
 
         assertThat(status).isEqualTo(409);
         assertThat(approvals.taskFor(id, "ops-manager")).isPresent();
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnRequest() {
+        String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
+        String taskId = (String) approvals.awaitTaskFor(id, "ops-manager").get("id");
+
+        given(app.api()).queryParam("user", "olga").queryParam("group", "ops-manager").body(Map.of("transitionId", "claim"))
+                .when().post("/usertasks/instance/{id}/transition", taskId)
+                .then().statusCode(403)
+                .body("detail", containsString("olga requested this action"));
+
+        assertThat(approvals.awaitTaskFor(id, "ops-manager").get("actualOwner")).isNull();
+    }
+
+    @Test
+    void nobodyApprovesTwoLevelsOfOneRequest() {
+        String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+        String secondLevel = (String) approvals.awaitTaskFor(id, "director").get("id");
+
+        given(app.api()).queryParam("user", "mia").queryParam("group", "director").body(Map.of("transitionId", "claim"))
+                .when().post("/usertasks/instance/{id}/transition", secondLevel)
+                .then().statusCode(403)
+                .body("detail", containsString("already approved another level"));
+
+        approvals.decide(approvals.awaitTaskFor(id, "director"), "dora", "director", new Decision(true, "agree"));
+        assertThat(approvals.awaitEnded(id)).endsWith("End_Approved");
     }
 
     private static long instancesStored() {

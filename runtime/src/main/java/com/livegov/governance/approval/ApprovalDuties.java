@@ -1,0 +1,40 @@
+package com.livegov.governance.approval;
+
+import java.util.Optional;
+
+import com.livegov.governance.inbox.TaskDuty;
+import org.kie.kogito.usertask.UserTaskInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Separation of duties in the account-action approval: nobody approves their own request, and nobody
+ * approves two levels of the same request.
+ */
+@Component
+class ApprovalDuties implements TaskDuty {
+
+    private final JdbcTemplate jdbc;
+
+    ApprovalDuties(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> refuse(UserTaskInstance task, String user) {
+        if (user == null || !AccountActionApproval.PROCESS_ID.equals(task.getMetadata().get("ProcessId"))) {
+            return Optional.empty();
+        }
+        if (user.equals(task.getInputs().get("requestedBy"))) {
+            return Optional.of(user + " requested this action and cannot approve it");
+        }
+        Integer earlierLevels = jdbc.queryForObject("""
+                select count(*) from governance.process_events
+                where process_instance_id = ? and event_type = 'TASK_COMPLETED' and actor = ? and node_instance_id <> ?""",
+                Integer.class, task.getMetadata().get("ProcessInstanceId"), user, task.getId());
+        if (earlierLevels != null && earlierLevels > 0) {
+            return Optional.of(user + " already approved another level of this request");
+        }
+        return Optional.empty();
+    }
+}
