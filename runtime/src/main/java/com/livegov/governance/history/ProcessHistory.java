@@ -2,6 +2,7 @@ package com.livegov.governance.history;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,32 @@ public class ProcessHistory {
                     (process_id, process_instance_id, event_type, node_id, node_name, node_instance_id, actor)
                 values (?, ?, ?, ?, ?, ?, ?)""",
                 processId, processInstanceId, eventType, nodeId, nodeName, nodeInstanceId, actor);
+    }
+
+    /** Notes which streamer a process instance is about (once; later calls change nothing). */
+    void recordSubject(String processId, String processInstanceId, String streamerId) {
+        jdbc.update("""
+                insert into governance.process_subjects (process_instance_id, process_id, streamer_id) values (?, ?, ?)
+                on conflict (process_instance_id) do nothing""", processInstanceId, processId, streamerId);
+    }
+
+    /** Every recorded event of every process instance about the streamer, in order. */
+    public List<ProcessEvent> ofStreamer(String streamerId) {
+        return jdbc.query("""
+                select e.occurred_at, e.process_id, e.process_instance_id, e.event_type, e.node_id, e.node_name, e.actor
+                from governance.process_events e
+                join governance.process_subjects s on s.process_instance_id = e.process_instance_id
+                where s.streamer_id = ? order by e.id""",
+                (rs, row) -> new ProcessEvent(rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("process_id"), rs.getString("process_instance_id"), rs.getString("event_type"),
+                        rs.getString("node_id"), rs.getString("node_name"), rs.getString("actor")),
+                streamerId);
+    }
+
+    /** The streamer a process about an account is about: the account's authorized streamer, if any. */
+    Optional<String> streamerOfAccount(String accountId) {
+        return jdbc.queryForList("select authorized_streamer from governance.accounts where id = ? and authorized_streamer is not null",
+                String.class, accountId).stream().findFirst();
     }
 
     public List<ProcessEvent> ofProcessInstance(String processInstanceId) {

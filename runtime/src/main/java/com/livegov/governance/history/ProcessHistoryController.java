@@ -22,6 +22,15 @@ class ProcessHistoryController {
         this.history = history;
     }
 
+    @GetMapping("/streamers/{streamerId}")
+    List<ProcessEvent> streamer(@PathVariable String streamerId) {
+        List<ProcessEvent> events = history.ofStreamer(streamerId);
+        if (events.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process history of " + streamerId);
+        }
+        return events;
+    }
+
     @GetMapping("/process-instances/{processInstanceId}")
     List<ProcessEvent> processInstance(@PathVariable String processInstanceId) {
         List<ProcessEvent> events = history.ofProcessInstance(processInstanceId);

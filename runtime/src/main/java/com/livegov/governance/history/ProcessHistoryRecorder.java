@@ -1,5 +1,7 @@
 package com.livegov.governance.history;
 
+import java.util.Optional;
+
 import org.kie.api.event.process.ProcessCompletedEvent;
 import org.kie.api.event.process.ProcessNodeLeftEvent;
 import org.kie.api.event.process.ProcessNodeTriggeredEvent;
@@ -7,6 +9,7 @@ import org.kie.api.event.process.ProcessStartedEvent;
 import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
 import org.kie.kogito.internal.process.runtime.KogitoNodeInstance;
 import org.kie.kogito.internal.process.runtime.KogitoProcessInstance;
+import org.kie.api.runtime.process.WorkflowProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +31,11 @@ class ProcessHistoryRecorder extends DefaultKogitoProcessEventListener {
     }
 
     @Override
+    public void afterProcessStarted(ProcessStartedEvent event) {
+        recordSubject((KogitoProcessInstance) event.getProcessInstance());
+    }
+
+    @Override
     public void afterProcessCompleted(ProcessCompletedEvent event) {
         KogitoProcessInstance instance = (KogitoProcessInstance) event.getProcessInstance();
         String type = switch (instance.getState()) {
@@ -46,6 +54,21 @@ class ProcessHistoryRecorder extends DefaultKogitoProcessEventListener {
     @Override
     public void beforeNodeLeft(ProcessNodeLeftEvent event) {
         recordNode("NODE_LEFT", (KogitoNodeInstance) event.getNodeInstance(), (KogitoProcessInstance) event.getProcessInstance());
+    }
+
+    /**
+     * Links the instance to its streamer, from the variables it was started with: {@code streamerId}, or the
+     * streamer authorized on the account named by {@code subject}.
+     */
+    private void recordSubject(KogitoProcessInstance instance) {
+        if (!(instance instanceof WorkflowProcessInstance workflow)) {
+            return;
+        }
+        Object streamer = workflow.getVariable("streamerId");
+        Object account = workflow.getVariable("subject");
+        Optional<String> subject = streamer != null ? Optional.of(streamer.toString())
+                : account != null ? history.streamerOfAccount(account.toString()) : Optional.empty();
+        subject.ifPresent(id -> history.recordSubject(instance.getProcessId(), instance.getStringId(), id));
     }
 
     private void recordNode(String type, KogitoNodeInstance node, KogitoProcessInstance instance) {

@@ -184,6 +184,8 @@ class AccountActionApprovalIT {
                 .doesNotContain("Timer_Level1Deadline", "Timer_Level2Deadline", "Task_EscalatedApproval", "Task_ExecuteAtOnce");
         assertThat(approvals.accountStatus(request.subject())).isEqualTo("CANCELLED");
         assertThat(approvals.actionsOn(request.subject())).isEqualTo(1);
+        given(app.api()).get("/history/streamers/{streamer}", "streamer-of-" + request.subject()).then().statusCode(200)
+                .body("nodeId", hasItems("Task_ExecuteAction", "End_Approved"));
     }
 
     @Test

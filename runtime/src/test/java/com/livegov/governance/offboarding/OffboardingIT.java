@@ -133,6 +133,9 @@ class OffboardingIT {
         assertThat(steps).filteredOn(step -> "TASK_COMPLETED".equals(step.get("step")))
                 .extracting(step -> step.get("actor")).contains("lena", "otto", "hanna");
         assertThat(steps).filteredOn(step -> "Task_VerifyClosed".equals(step.get("element"))).isNotEmpty();
+        given(app.api()).get("/history/streamers/{streamer}", streamer).then().statusCode(200)
+                .body("processInstanceId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(id)))
+                .body("nodeId", org.hamcrest.Matchers.hasItems("Task_CloseAccounts", "End_Offboarded"));
     }
 
     @Test
