@@ -29,6 +29,9 @@ class AccountsController {
 
     @GetMapping("/streamers/{streamerId}")
     Map<String, Object> streamer(@PathVariable String streamerId) {
+        if (!registry.exists(streamerId)) {
+            throw new AccountProblem(AccountProblem.Kind.UNKNOWN_ACCOUNT, "No streamer " + streamerId);
+        }
         List<Map<String, Object>> accounts = registry.accountsOf(streamerId);
         return Map.of("streamerId", streamerId, "accounts", accounts, "grants", registry.grantsOf(streamerId));
     }

@@ -61,6 +61,11 @@ public class StreamerRegistry {
         jdbc.update("insert into governance.streamer_backups (streamer_id, backup_id, rank) values (?, ?, ?)", streamerId, backupId, rank);
     }
 
+    public boolean exists(String streamerId) {
+        Integer count = jdbc.queryForObject("select count(*) from governance.streamers where id = ?", Integer.class, streamerId);
+        return count != null && count > 0;
+    }
+
     /** The streamer's accounts with their state. */
     public List<Map<String, Object>> accountsOf(String streamerId) {
         return jdbc.queryForList("""

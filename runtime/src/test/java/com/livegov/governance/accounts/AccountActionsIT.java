@@ -164,6 +164,17 @@ class AccountActionsIT {
     }
 
     @Test
+    void accountsOfAStreamerAreReadableAndAnUnknownStreamerIs404() {
+        String account = streamerWithSubAccount();
+        String streamer = account.substring("sub-".length());
+
+        io.restassured.RestAssured.given(app.api()).get("/accounts/streamers/{id}", streamer).then().statusCode(200)
+                .body("accounts.id", org.hamcrest.Matchers.contains(account))
+                .body("grants.level", org.hamcrest.Matchers.contains("STREAMER_BASIC"));
+        io.restassured.RestAssured.given(app.api()).get("/accounts/streamers/{id}", "nobody").then().statusCode(404);
+    }
+
+    @Test
     void refusedActionsChangeNothing() {
         String account = streamerWithSubAccount();
         actions.execute(request(AccountAction.CANCEL_ACCOUNT, account, Map.of()));
