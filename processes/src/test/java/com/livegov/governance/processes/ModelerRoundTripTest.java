@@ -33,7 +33,7 @@ class ModelerRoundTripTest {
 
     private static final Path ROUNDTRIP = Path.of(System.getProperty("roundtrip.directory", "target/roundtrip"));
     private static final Path MODELS = Path.of(System.getProperty("models.directory", "src/main/resources"));
-    private static final Path RULES = MODELS.resolve("../../../../rules/src/main/resources").normalize();
+    private static final Path RULES = Path.of(System.getProperty("rules.directory", "../rules/src/main/resources"));
 
     @Test
     void everyProcessStillParsesIntoTheSameProcessAfterTheModeler() throws Exception {

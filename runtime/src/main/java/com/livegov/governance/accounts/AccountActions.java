@@ -80,11 +80,18 @@ public class AccountActions {
      */
     @Transactional(readOnly = true)
     public void verify(AccountAction action, String accountId, Map<String, Object> parameters) {
-        ActionRequest request = new ActionRequest("verify", action, accountId, "verify", "verify", null, null, parameters);
-        check(request, readAccount(accountId, false));
+        check(new Intent(action, accountId, parameters == null ? Map.of() : parameters), readAccount(accountId, false));
     }
 
-    private void check(ActionRequest request, Map<String, Object> account) {
+    /** What is to be done, without who and why: all the checks need. */
+    private record Intent(AccountAction action, String accountId, Map<String, Object> parameters) {
+
+        static Intent of(ActionRequest request) {
+            return new Intent(request.action(), request.accountId(), request.parameters());
+        }
+    }
+
+    private void check(Intent request, Map<String, Object> account) {
         String status = (String) account.get("status");
         if (request.action() == null) {
             throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "action is required");
@@ -113,7 +120,8 @@ public class AccountActions {
         }
     }
 
-    private Map<String, Object> apply(ActionRequest request, Map<String, Object> account) {
+    private Map<String, Object> apply(ActionRequest actionRequest, Map<String, Object> account) {
+        Intent request = Intent.of(actionRequest);
         check(request, account);
         String id = request.accountId();
         return switch (request.action()) {
@@ -142,7 +150,7 @@ public class AccountActions {
         }
     }
 
-    private int suspensionDays(ActionRequest request) {
+    private int suspensionDays(Intent request) {
         Object days = request.parameters().get("suspensionDays");
         if (!(days instanceof Number number) || number.doubleValue() != number.intValue()
                 || number.intValue() < 1 || number.intValue() > MAX_SUSPENSION_DAYS) {
@@ -152,7 +160,7 @@ public class AccountActions {
         return number.intValue();
     }
 
-    private static PermissionLevel level(ActionRequest request) {
+    private static PermissionLevel level(Intent request) {
         Object level = request.parameters().getOrDefault("level", PermissionLevel.STREAMER_BASIC.name());
         try {
             return PermissionLevel.valueOf(level.toString());
@@ -161,7 +169,7 @@ public class AccountActions {
         }
     }
 
-    private String transferTarget(ActionRequest request, boolean lock) {
+    private String transferTarget(Intent request, boolean lock) {
         Object target = request.parameters().get("targetAccountId");
         if (!(target instanceof String targetId) || targetId.equals(request.accountId())) {
             throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "targetAccountId must name another company account");
@@ -173,7 +181,7 @@ public class AccountActions {
         return targetId;
     }
 
-    private static AccountProblem notAllowed(ActionRequest request, String status) {
+    private static AccountProblem notAllowed(Intent request, String status) {
         return new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, request.action() + " is not possible on " + request.accountId()
                 + ", which is " + status);
     }

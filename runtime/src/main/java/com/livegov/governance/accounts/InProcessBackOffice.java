@@ -59,18 +59,12 @@ class InProcessBackOffice implements PlatformBackOffice {
 
     @Override
     public Map<String, Object> disable(String accountId) {
-        Map<String, Object> outcome = setStatus(accountId, "DISABLED", null);
-        outcome.put("grantsRevoked", revokeGrants(accountId));
-        outcome.put("streamKeyRetired", retireKey(accountId));
-        return outcome;
+        return close(accountId, "DISABLED");
     }
 
     @Override
     public Map<String, Object> cancel(String accountId) {
-        Map<String, Object> outcome = setStatus(accountId, "CANCELLED", null);
-        outcome.put("grantsRevoked", revokeGrants(accountId));
-        outcome.put("streamKeyRetired", retireKey(accountId));
-        return outcome;
+        return close(accountId, "CANCELLED");
     }
 
     @Override
@@ -83,10 +77,7 @@ class InProcessBackOffice implements PlatformBackOffice {
 
     @Override
     public Map<String, Object> reclaim(String accountId) {
-        Map<String, Object> outcome = setStatus(accountId, "RECLAIMED", null);
-        outcome.put("grantsRevoked", revokeGrants(accountId));
-        outcome.put("streamKeyRetired", retireKey(accountId));
-        return outcome;
+        return close(accountId, "RECLAIMED");
     }
 
     @Override
@@ -99,6 +90,14 @@ class InProcessBackOffice implements PlatformBackOffice {
         jdbc.update("insert into governance.stream_keys (account_id, fingerprint, issued_at) values (?, ?, ?)",
                 accountId, fingerprint, OffsetDateTime.now());
         return outcome("newKeyFingerprint", fingerprint);
+    }
+
+    /** Takes the account out of use: the new status, no permission left, no valid stream key. */
+    private Map<String, Object> close(String accountId, String status) {
+        Map<String, Object> outcome = setStatus(accountId, status, null);
+        outcome.put("grantsRevoked", revokeGrants(accountId));
+        outcome.put("streamKeyRetired", retireKey(accountId));
+        return outcome;
     }
 
     private Map<String, Object> setStatus(String accountId, String status, OffsetDateTime suspendedUntil) {

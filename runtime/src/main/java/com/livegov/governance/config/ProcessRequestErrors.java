@@ -1,6 +1,9 @@
 package com.livegov.governance.config;
 
+import java.util.regex.Pattern;
+
 import com.livegov.governance.decisions.InvalidDecisionInput;
+import jakarta.servlet.http.HttpServletRequest;
 import org.kie.kogito.process.MutableProcessInstances;
 import org.kie.kogito.process.ProcessInstanceExecutionException;
 import org.kie.kogito.process.Processes;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProcessRequestErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRequestErrors.class);
+    private static final Pattern START_PATH = Pattern.compile("^/[A-Za-z][A-Za-z0-9_]*/?$");
 
     private final ObjectProvider<Processes> processes;
     private final UnitOfWorkManager unitOfWork;
@@ -36,19 +40,15 @@ class ProcessRequestErrors {
     }
 
     @ExceptionHandler
-    ProblemDetail processFailed(ProcessInstanceExecutionException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidDecisionInput invalid) {
-                forget(e.getProcessInstanceId());
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-                problem.setTitle("Invalid process data");
-                problem.setProperty("input", invalid.input());
-                return problem;
-            }
-            if (cause instanceof RefusedRequest refused && isStartOf(e)) {
+    ProblemDetail processFailed(ProcessInstanceExecutionException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null && isStart(request); cause = cause.getCause()) {
+            if (cause instanceof RefusedRequest refused) {
                 forget(e.getProcessInstanceId());
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
                 problem.setTitle("Request refused");
+                if (refused instanceof InvalidDecisionInput invalid) {
+                    problem.setProperty("input", invalid.input());
+                }
                 return problem;
             }
         }
@@ -60,12 +60,14 @@ class ProcessRequestErrors {
         return problem;
     }
 
-    /** Whether the failure happened while the instance was being started (nothing of it exists yet for anyone). */
-    private boolean isStartOf(ProcessInstanceExecutionException e) {
-        return processes.getObject().processByProcessInstanceId(e.getProcessInstanceId())
-                .flatMap(process -> process.instances().findById(e.getProcessInstanceId()))
-                .map(instance -> instance.workItems().isEmpty())
-                .orElse(true);
+    /**
+     * Whether the request is the start of a process ({@code POST /{processId}}): only then is the refused data
+     * the client's own, and nothing of the instance exists yet for anyone else. A refusal later in a process
+     * (an account cancelled while its approval waited) is a failure of that process, not a bad request.
+     */
+    private static boolean isStart(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && START_PATH.matcher(path).matches();
     }
 
     /**

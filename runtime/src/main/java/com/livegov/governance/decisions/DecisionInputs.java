@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNType;
@@ -59,11 +57,8 @@ final class DecisionInputs {
 
     private static Map<String, Object> check(PublishedDecision decision, Map<String, ?> raw, boolean ignoreUndeclared) {
         Map<String, ?> given = raw == null ? Map.of() : raw;
-        if (!ignoreUndeclared && given.size() > decision.inputs().size() || !ignoreUndeclared && !declaresAll(decision, given)) {
-            Set<String> declared = decision.inputs().stream().map(Input::name).collect(Collectors.toSet());
-            String unknown = given.keySet().stream().filter(name -> !declared.contains(name)).sorted().findFirst().orElseThrow();
-            throw new InvalidDecisionInput(decision.name(), unknown, "'" + unknown + "' is not an input of " + decision.name()
-                    + "; its inputs are " + declared.stream().sorted().toList());
+        if (!ignoreUndeclared) {
+            refuseUndeclared(decision, given);
         }
         Map<String, Object> typed = new LinkedHashMap<>();
         for (Input input : decision.inputs()) {
@@ -84,20 +79,13 @@ final class DecisionInputs {
         return typed;
     }
 
-    private static boolean declaresAll(PublishedDecision decision, Map<String, ?> given) {
+    private static void refuseUndeclared(PublishedDecision decision, Map<String, ?> given) {
         for (String name : given.keySet()) {
-            boolean declared = false;
-            for (Input input : decision.inputs()) {
-                if (input.name().equals(name)) {
-                    declared = true;
-                    break;
-                }
-            }
-            if (!declared) {
-                return false;
+            if (decision.inputs().stream().noneMatch(input -> input.name().equals(name))) {
+                throw new InvalidDecisionInput(decision.name(), name, "'" + name + "' is not an input of " + decision.name()
+                        + "; its inputs are " + decision.inputs().stream().map(Input::name).sorted().toList());
             }
         }
-        return true;
     }
 
     private static Object convert(String baseType, Object value) {

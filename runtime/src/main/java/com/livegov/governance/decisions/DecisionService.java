@@ -38,13 +38,11 @@ public class DecisionService {
     @Transactional
     public DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller) {
         PublishedDecision decision = catalog.current(name).orElseThrow(() -> new UnknownDecision(name));
-        Map<String, Object> typed = DecisionInputs.check(decision, inputs);
-        List<String> matchedRules = new ArrayList<>();
-        DMNResult result = evaluate(decision, typed, matchedRules);
-        if (result.hasErrors()) {
-            throw new DecisionFailed(name, result.getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
+        Evaluation evaluation = evaluateAndRecord(decision, DecisionInputs.check(decision, inputs), caller);
+        if (evaluation.outcome() == null) {
+            throw new DecisionFailed(name, evaluation.result().getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
         }
-        return evaluations.record(decision, typed, outputs(result), matchedRules, caller);
+        return evaluation.outcome();
     }
 
     /**
@@ -52,13 +50,19 @@ public class DecisionService {
      * evaluation is returned unrecorded, and Kogito fails the task with its messages.
      */
     DMNResult evaluateForProcess(PublishedDecision decision, Map<String, ?> inputs, DecisionCaller caller) {
-        Map<String, Object> typed = DecisionInputs.checkDeclared(decision, inputs);
+        return evaluateAndRecord(decision, DecisionInputs.checkDeclared(decision, inputs), caller).result();
+    }
+
+    /** The engine's result, and the recorded outcome when the evaluation succeeded (null when it failed). */
+    private record Evaluation(DMNResult result, DecisionOutcome outcome) {
+    }
+
+    private Evaluation evaluateAndRecord(PublishedDecision decision, Map<String, Object> typedInputs, DecisionCaller caller) {
         List<String> matchedRules = new ArrayList<>();
-        DMNResult result = evaluate(decision, typed, matchedRules);
-        if (!result.hasErrors()) {
-            evaluations.record(decision, typed, outputs(result), matchedRules, caller);
-        }
-        return result;
+        DMNResult result = evaluate(decision, typedInputs, matchedRules);
+        DecisionOutcome outcome = result.hasErrors() ? null
+                : evaluations.record(decision, typedInputs, outputs(result), matchedRules, caller);
+        return new Evaluation(result, outcome);
     }
 
     /** The models in force. */

@@ -24,18 +24,17 @@ class ProcessHistoryController {
 
     @GetMapping("/streamers/{streamerId}")
     List<ProcessEvent> streamer(@PathVariable String streamerId) {
-        List<ProcessEvent> events = history.ofStreamer(streamerId);
-        if (events.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process history of " + streamerId);
-        }
-        return events;
+        return found(history.ofStreamer(streamerId), "No process history of " + streamerId);
     }
 
     @GetMapping("/process-instances/{processInstanceId}")
     List<ProcessEvent> processInstance(@PathVariable String processInstanceId) {
-        List<ProcessEvent> events = history.ofProcessInstance(processInstanceId);
+        return found(history.ofProcessInstance(processInstanceId), "No process instance " + processInstanceId);
+    }
+
+    private static List<ProcessEvent> found(List<ProcessEvent> events, String otherwise) {
         if (events.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance " + processInstanceId);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, otherwise);
         }
         return events;
     }

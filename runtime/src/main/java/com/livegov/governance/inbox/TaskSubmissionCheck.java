@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -37,6 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TaskSubmissionCheck extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
     private static final Pattern TRANSITION = Pattern.compile("^/usertasks/instance/([^/]+)/transition$");
     private static final Pattern OUTPUTS = Pattern.compile("^/usertasks/instance/([^/]+)/outputs$");
 
@@ -68,65 +72,70 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = readBody(request);
         if (body == null) {
-            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes", List.of());
+            problem(response, new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes", List.of()));
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher transition = TRANSITION.matcher(path);
-        boolean completing = transition.matches();
-        String taskId = completing ? transition.group(1) : outputsTaskId(path);
         JsonNode submission;
         try {
             submission = json.readTree(body);
         } catch (JsonProcessingException e) {
-            problem(response, HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of());
+            problem(response, new Refusal(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of()));
             return;
         }
-        Map<String, Object> data;
-        if (completing) {
-            String transitionId = submission == null ? "" : submission.path("transitionId").asText();
-            if (transitionId.equals("claim") || transitionId.equals("complete")) {
-                Optional<String> refusal = dutyRefusal(taskId, request.getParameter("user"));
-                if (refusal.isPresent()) {
-                    problem(response, HttpStatus.FORBIDDEN, refusal.get(), List.of());
-                    return;
-                }
-            }
-            if (!"complete".equals(transitionId)) {
-                chain.doFilter(new CachedBodyRequest(request, body), response);
-                return;
-            }
-            data = submission.hasNonNull("data") ? json.convertValue(submission.path("data"), Map.class) : Map.of();
-        } else {
-            data = submission != null && submission.isObject() ? json.convertValue(submission, Map.class) : null;
-            if (data == null) {
-                problem(response, HttpStatus.BAD_REQUEST, "The outputs must be a JSON object", List.of());
-                return;
-            }
-        }
-        Optional<List<TaskForms.FieldError>> errors = check(taskId, data, completing);
-        if (errors.isPresent() && !errors.get().isEmpty()) {
-            problem(response, HttpStatus.BAD_REQUEST, "The submission does not match the task's form", errors.get());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher transition = TRANSITION.matcher(path);
+        Optional<Refusal> refusal = transition.matches()
+                ? checkTransition(transition.group(1), submission, request.getParameter("user"))
+                : checkOutputs(outputsTaskId(path), submission);
+        if (refusal.isPresent()) {
+            problem(response, refusal.get());
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    /** Why the user may not take or complete the task, if a separation-of-duties rule says so. */
-    private Optional<String> dutyRefusal(String taskId, String user) {
-        return readOnly.execute(status -> userTasks.getObject().instances().findById(taskId)
-                .flatMap(task -> duties.stream().map(duty -> duty.refuse(task, user)).flatMap(Optional::stream).findFirst()));
+    /** Why a request may not pass, with the HTTP status and the refused fields. */
+    private record Refusal(HttpStatus status, String detail, List<TaskForms.FieldError> errors) {
     }
 
-    /** The refused fields, or empty when the task is unknown here (the endpoint then answers for itself). */
-    private Optional<List<TaskForms.FieldError>> check(String taskId, Map<String, Object> data, boolean completing) {
-        return readOnly.execute(status -> {
-            Optional<UserTaskInstance> task = userTasks.getObject().instances().findById(taskId);
-            if (task.isEmpty() || !forms.hasForm(task.get().getTaskName())) {
-                return Optional.empty();
+    /** Claim and complete: separation of duties; complete: the form, with required fields. */
+    private Optional<Refusal> checkTransition(String taskId, JsonNode submission, String user) {
+        String transitionId = submission == null ? "" : submission.path("transitionId").asText();
+        boolean completing = transitionId.equals("complete");
+        if (!completing && !transitionId.equals("claim")) {
+            return Optional.empty();
+        }
+        Map<String, Object> data = completing && submission.hasNonNull("data") ? json.convertValue(submission.path("data"), MAP) : Map.of();
+        return onTask(taskId, task -> {
+            Optional<String> duty = duties.stream().map(rule -> rule.refuse(task, user)).flatMap(Optional::stream).findFirst();
+            if (duty.isPresent()) {
+                return Optional.of(new Refusal(HttpStatus.FORBIDDEN, duty.get(), List.of()));
             }
-            return Optional.of(forms.check(task.get().getTaskName(), data, task.get().getOutputs(), completing));
+            return completing ? formRefusal(task, data, true) : Optional.empty();
         });
+    }
+
+    /** Setting outputs: the form's fields and types, without requiring completeness. */
+    private Optional<Refusal> checkOutputs(String taskId, JsonNode submission) {
+        if (submission == null || !submission.isObject()) {
+            return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The outputs must be a JSON object", List.of()));
+        }
+        Map<String, Object> data = json.convertValue(submission, MAP);
+        return onTask(taskId, task -> formRefusal(task, data, false));
+    }
+
+    private Optional<Refusal> formRefusal(UserTaskInstance task, Map<String, Object> data, boolean completing) {
+        if (!forms.hasForm(task.getTaskName())) {
+            return Optional.empty();
+        }
+        List<TaskForms.FieldError> errors = forms.check(task.getTaskName(), data, task.getOutputs(), completing);
+        return errors.isEmpty() ? Optional.empty()
+                : Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The submission does not match the task's form", errors));
+    }
+
+    /** Reads the task once, in a read-only transaction; an unknown task passes (the endpoint answers 404 for itself). */
+    private Optional<Refusal> onTask(String taskId, Function<UserTaskInstance, Optional<Refusal>> check) {
+        return readOnly.execute(status -> userTasks.getObject().instances().findById(taskId).flatMap(check));
     }
 
     private static String outputsTaskId(String path) {
@@ -141,9 +150,10 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String detail, List<TaskForms.FieldError> errors)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    private void problem(HttpServletResponse response, Refusal refusal) throws IOException {
+        HttpStatus status = refusal.status();
+        List<TaskForms.FieldError> errors = refusal.errors();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
         problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid task submission"
                 : status == HttpStatus.FORBIDDEN ? "Separation of duties" : status.getReasonPhrase());
         if (!errors.isEmpty()) {

@@ -80,10 +80,6 @@ public record TimerJob(
         return repeatIntervalMillis != null && remaining != 1;
     }
 
-    boolean isLastFiring() {
-        return remaining == 1;
-    }
-
     /** The same job after one firing: one fewer remaining (unlimited stays unlimited). */
     TimerJob afterFiring() {
         int next = remaining < 0 ? remaining : remaining - 1;

@@ -3,7 +3,6 @@ package com.livegov.governance.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.livegov.governance.support.RunningApp;
+import com.livegov.governance.support.TestStreamers;
 import com.livegov.governance.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +45,8 @@ class AccountActionsIT {
     /** A fresh streamer with one sub-account of 5,000 fans; returns the sub-account id. */
     private static String streamerWithSubAccount() {
         String streamer = "streamer-" + UUID.randomUUID().toString().substring(0, 8);
-        registry.register(new StreamerRegistry.Streamer(streamer, "Host " + streamer, "KEY", "ACTIVE", "beauty", LocalDate.of(2025, 3, 1), "mia"));
         String account = "sub-" + streamer;
-        registry.openSubAccount(account, "@" + streamer, streamer, 5_000);
+        TestStreamers.streamerWithSubAccounts(app, streamer, account);
         return account;
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * <li>... or rejects: {@code End_RejectedOnEscalation};</li>
  * <li>an emergency pause is executed first ({@code Task_ExecuteAtOnce}) and ratified by the approval, once.</li>
  * </ol>
- * A request the decision cannot take (an unknown action) or for an unknown account is refused with 400 and
+ * A request for an unknown action or an unknown account is refused with 400 and
  * leaves nothing behind; a rejected action is never executed. Separation of duties: the requester cannot
  * take their own request, nobody takes two levels of one request (403 with the reason).
  * The groups come from the ApprovalChain decision (CANCEL_ACCOUNT: ops-manager, legal, director;

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.support.BenchmarkTable;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
 
@@ -41,22 +42,18 @@ public final class DecisionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(inProcess(false));
-        rows.add(inProcess(true));
+        BenchmarkTable table = new BenchmarkTable("CommissionSplit benchmark", "evaluations/s");
+        inProcess(table, false);
+        inProcess(table, true);
         try (RunningApp app = RunningApp.start(TestDatabase.newDatabase(), "logging.level.root=WARN")) {
-            rows.add(overRest(app, 1));
-            rows.add(overRest(app, 8));
+            overRest(table, app, 1);
+            overRest(table, app, 8);
         }
-        System.out.println();
-        System.out.printf("%-44s %8s %14s %10s %10s%n", "CommissionSplit benchmark", "threads", "evaluations/s", "p50 (ms)", "p99 (ms)");
-        rows.forEach(row -> System.out.printf("%-44s %8s %14s %10s %10s%n", (Object[]) row));
-        System.out.printf("(%d cores, %s, Java %s)%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), System.getProperty("java.version"));
+        table.print();
         System.exit(0);
     }
 
-    private static String[] inProcess(boolean withInputCheck) throws IOException {
+    private static void inProcess(BenchmarkTable table, boolean withInputCheck) throws IOException {
         PublishedDecision decision = DecisionCatalog.compile("CommissionSplit.dmn", read("/commission-split/CommissionSplit.dmn"));
         Map<String, Object> raw = input();
         Map<String, Object> checked = DecisionInputs.check(decision, raw);
@@ -72,7 +69,7 @@ public final class DecisionBenchmark {
             latencies[count++] = System.nanoTime() - t0;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return row(withInputCheck ? "in-process: input check + evaluation" : "in-process: evaluation", 1, count / seconds,
+        table.add(withInputCheck ? "in-process: input check + evaluation" : "in-process: evaluation", 1, count / seconds,
                 Arrays.copyOf(latencies, count));
     }
 
@@ -83,16 +80,17 @@ public final class DecisionBenchmark {
         }
     }
 
-    private static String[] overRest(RunningApp app, int clients) throws Exception {
+    private static void overRest(BenchmarkTable table, RunningApp app, int clients) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] body = new ObjectMapper().writeValueAsBytes(input());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/decisions/CommissionSplit"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         load(http, request, clients, WARM_UP);
-        return load(http, request, clients, MEASURE);
+        long[] latencies = load(http, request, clients, MEASURE);
+        table.add("REST POST /decisions/CommissionSplit, recorded", clients, (double) latencies.length / MEASURE.toSeconds(), latencies);
     }
 
-    private static String[] load(HttpClient http, HttpRequest request, int clients, Duration duration) throws Exception {
+    private static long[] load(HttpClient http, HttpRequest request, int clients, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<long[]>> results = new ArrayList<>();
@@ -118,21 +116,10 @@ public final class DecisionBenchmark {
         for (Future<long[]> result : results) {
             all.add(result.get());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-        return row("REST POST /decisions/CommissionSplit, recorded", clients, merged.length / seconds, merged);
+        return all.stream().flatMapToLong(Arrays::stream).toArray();
     }
 
-    private static String[] row(String name, int threads, double perSecond, long[] latenciesNanos) {
-        Arrays.sort(latenciesNanos);
-        return new String[] { name, String.valueOf(threads), String.format("%,.0f", perSecond),
-                String.format("%.3f", percentile(latenciesNanos, 0.50) / 1e6), String.format("%.3f", percentile(latenciesNanos, 0.99) / 1e6) };
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
-    }
 
     private static void runFor(Duration duration, Runnable work) {
         long end = System.nanoTime() + duration.toNanos();

@@ -18,6 +18,7 @@ import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
+import com.livegov.governance.support.TestStreamers;
 import com.livegov.governance.support.TimerTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * cancelled, the timeline with every step and actor;</li>
  * <li>a late handover: the warning ({@code Timer_DeadlineWarning}) reaches the ops-manager, the deadline
  * ({@code Timer_Deadline}) records a breach and the director reviews it;</li>
- * <li>an unknown streamer is refused with 400 and nothing is kept.</li>
+ * <li>an unknown streamer, or data the terms decision refuses, is refused with 400 and nothing is kept (no
+ * account closed).</li>
  * </ol>
  */
 class OffboardingIT {
@@ -57,10 +59,7 @@ class OffboardingIT {
     /** A streamer with two sub-accounts; returns the streamer id. */
     private static String streamerWithTwoAccounts() {
         String streamer = "host-" + UUID.randomUUID().toString().substring(0, 8);
-        StreamerRegistry registry = app.bean(StreamerRegistry.class);
-        registry.register(new StreamerRegistry.Streamer(streamer, "Host", "KEY", "ACTIVE", "beauty", java.time.LocalDate.of(2024, 5, 1), "mia"));
-        registry.openSubAccount(streamer + "-live", "@" + streamer + "-live", streamer, 12_000);
-        registry.openSubAccount(streamer + "-shop", "@" + streamer + "-shop", streamer, 3_000);
+        TestStreamers.streamerWithSubAccounts(app, streamer, streamer + "-live", streamer + "-shop");
         return streamer;
     }
 
@@ -155,6 +154,20 @@ class OffboardingIT {
                 app.jdbc().queryForObject("select status from governance.streamers where id = ?", String.class, streamer)));
         given(app.api()).get("/offboarding/{streamer}/timeline", streamer).then().statusCode(200)
                 .body("offboardings[0].steps.step", org.hamcrest.Matchers.hasItem("DEADLINE_BREACHED"));
+    }
+
+    @Test
+    void aNegativeIncomeIsRefusedByTheTermsDecisionAndNoAccountIsClosed() {
+        String streamer = streamerWithTwoAccounts();
+        Map<String, Object> body = departure(streamer, Instant.now(), null);
+        body.put("averageMonthlyIncome", -1.0);
+
+        given(app.api()).body(body).when().post("/" + StreamerOffboarding.PROCESS_ID)
+                .then().statusCode(400).body("input", org.hamcrest.Matchers.equalTo("averageMonthlyIncome"));
+
+        assertThat(openAccounts(streamer)).as("the start step's account closing rolled back").hasSize(2);
+        assertThat(app.jdbc().queryForObject("select count(*) from governance.offboardings where streamer_id = ?", Long.class, streamer)).isZero();
+        assertThat(app.jdbc().queryForObject("select status from governance.streamers where id = ?", String.class, streamer)).isEqualTo("ACTIVE");
     }
 
     @Test

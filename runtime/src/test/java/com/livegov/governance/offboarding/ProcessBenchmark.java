@@ -3,7 +3,6 @@ package com.livegov.governance.offboarding;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
 import com.livegov.governance.support.ApprovalClient.Decision;
+import com.livegov.governance.support.BenchmarkTable;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
+import com.livegov.governance.support.TestStreamers;
 
 /**
  * Benchmark of the processes over the public REST API, printed as a table:
@@ -41,32 +41,26 @@ public final class ProcessBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String[]> rows = new ArrayList<>();
+        BenchmarkTable table = new BenchmarkTable("Process benchmark (embedded PostgreSQL 16)", "per second");
+        BenchmarkTable warmUp = new BenchmarkTable("warm-up", "per second");
         try (RunningApp app = RunningApp.start(TestDatabase.newDatabase(), "logging.level.root=WARN")) {
-            offboardings(app, "warm-up-", 20);
-            rows.add(offboardings(app, "bench-", OFFBOARDINGS));
+            offboardings(warmUp, app, "warm-up-", 20);
+            offboardings(table, app, "bench-", OFFBOARDINGS);
             ApprovalClient client = new ApprovalClient(app);
-            approvals(client, 1, WARM_UP_APPROVALS);
-            rows.add(approvals(client, 1, APPROVALS_PER_CLIENT));
-            rows.add(approvals(client, 8, APPROVALS_PER_CLIENT));
+            approvals(warmUp, client, 1, WARM_UP_APPROVALS);
+            approvals(table, client, 1, APPROVALS_PER_CLIENT);
+            approvals(table, client, 8, APPROVALS_PER_CLIENT);
         }
-        System.out.println();
-        System.out.printf("%-58s %8s %12s %10s %10s%n", "Process benchmark", "clients", "per second", "p50 (ms)", "p99 (ms)");
-        rows.forEach(row -> System.out.printf("%-58s %8s %12s %10s %10s%n", (Object[]) row));
-        System.out.printf("(%d cores, Java %s, embedded PostgreSQL 16)%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        table.print();
         System.exit(0);
     }
 
-    private static String[] offboardings(RunningApp app, String prefix, int count) {
-        StreamerRegistry registry = app.bean(StreamerRegistry.class);
+    private static void offboardings(BenchmarkTable table, RunningApp app, String prefix, int count) {
         long[] latencies = new long[count];
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             String streamer = prefix + i;
-            registry.register(new StreamerRegistry.Streamer(streamer, "Host " + i, "KEY", "ACTIVE", "beauty", LocalDate.of(2024, 1, 1), "mia"));
-            registry.openSubAccount(streamer + "-live", "@" + streamer + "-live", streamer, 1000);
-            registry.openSubAccount(streamer + "-shop", "@" + streamer + "-shop", streamer, 1000);
+            TestStreamers.streamerWithSubAccounts(app, streamer, streamer + "-live", streamer + "-shop");
             Map<String, Object> body = new HashMap<>();
             body.put("streamerId", streamer);
             body.put("departureTime", Instant.now().toString());
@@ -86,10 +80,10 @@ public final class ProcessBenchmark {
             throw new IllegalStateException(open + " accounts still open");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return row("offboarding: start to all accounts disabled (" + count + " runs)", 1, count / seconds, latencies);
+        table.add("offboarding: start to all accounts disabled (" + count + " runs)", 1, count / seconds, latencies);
     }
 
-    private static String[] approvals(ApprovalClient client, int clients, int perClient) throws Exception {
+    private static void approvals(BenchmarkTable table, ApprovalClient client, int clients, int perClient) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         long start = System.nanoTime();
@@ -114,13 +108,7 @@ public final class ProcessBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-        return row("approval: start, claim + complete twice (per instance)", clients, merged.length / seconds, merged);
+        table.add("approval: start, claim + complete twice (per instance)", clients, merged.length / seconds, merged);
     }
 
-    private static String[] row(String name, int clients, double perSecond, long[] latencies) {
-        Arrays.sort(latencies);
-        return new String[] { name, String.valueOf(clients), String.format("%,.1f", perSecond),
-                String.format("%.1f", latencies[latencies.length / 2] / 1e6),
-                String.format("%.1f", latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6) };
-    }
 }

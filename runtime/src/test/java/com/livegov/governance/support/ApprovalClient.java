@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.approval.AccountActionApproval;
 
 /**
@@ -68,11 +66,7 @@ public final class ApprovalClient {
     public void openAccount(String accountId) {
         Integer existing = app.jdbc().queryForObject("select count(*) from governance.accounts where id = ?", Integer.class, accountId);
         if (existing == 0) {
-            StreamerRegistry registry = app.bean(StreamerRegistry.class);
-            String streamer = "streamer-of-" + accountId;
-            registry.register(new StreamerRegistry.Streamer(streamer, "Host " + accountId, "KEY", "ACTIVE", "beauty",
-                    LocalDate.of(2025, 3, 1), "mia"));
-            registry.openSubAccount(accountId, "@" + accountId, streamer, 5_000);
+            TestStreamers.streamerWithSubAccounts(app, "streamer-of-" + accountId, accountId);
         }
     }
 
@@ -88,14 +82,7 @@ public final class ApprovalClient {
 
     /** The open task of this process instance that the group sees, if any. */
     public Optional<Map<String, Object>> taskFor(String processInstanceId, String group) {
-        List<Map<String, Object>> tasks = given(app.api())
-                .queryParam("user", "someone-in-" + group).queryParam("group", group)
-                .when().get("/usertasks/instance")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        return tasks.stream()
-                .filter(task -> processInstanceId.equals(((Map<?, ?>) task.get("metadata")).get("ProcessInstanceId")))
-                .findFirst();
+        return tasksFor(processInstanceId, group).stream().findFirst();
     }
 
     /** Waits until the group has a task of this process instance, and returns it. */

@@ -30,7 +30,7 @@ class TimerJobTest {
         assertThat(job).isEqualTo(new TimerJob(TimerJob.Kind.PROCESS_INSTANCE, "job-1", "accountActionApproval", "pi-1",
                 "timer-3", null, "ni-9", "root-pi", "rootProcess", null, 1));
         assertThat(job.repeats()).isFalse();
-        assertThat(job.isLastFiring()).isTrue();
+        assertThat(job.remaining()).isEqualTo(1);
     }
 
     @Test
