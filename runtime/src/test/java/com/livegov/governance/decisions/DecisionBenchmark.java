@@ -30,7 +30,7 @@ import com.livegov.governance.support.TestDatabase;
  * <li>over REST: {@code POST /decisions/CommissionSplit} with 1 and 8 concurrent clients on loopback, each
  * evaluation recorded in PostgreSQL (embedded).</li>
  * </ol>
- * Run: {@code mvn -DskipTests -pl runtime -am test-compile exec:java@decision-benchmark}. Not a test: it
+ * Run: {@code mvn -DskipTests -pl runtime -am package exec:java@decision-benchmark}. Not a test: it
  * measures and prints.
  */
 public final class DecisionBenchmark {
