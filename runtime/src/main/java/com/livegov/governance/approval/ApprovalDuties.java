@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Separation of duties in the account-action approval: nobody approves their own request, and nobody
- * approves two levels of the same request.
+ * Separation of duties in the account-action approval: nobody approves their own request, nobody approves two
+ * levels of the same request, and a streamer's own ops-manager does not approve cancelling that streamer's
+ * account (they work with the streamer every day).
  */
 @Component
 class ApprovalDuties implements TaskDuty {
@@ -34,6 +35,14 @@ class ApprovalDuties implements TaskDuty {
                 Integer.class, task.getMetadata().get("ProcessInstanceId"), user, task.getId());
         if (earlierLevels != null && earlierLevels > 0) {
             return Optional.of(user + " already approved another level of this request");
+        }
+        if ("CANCEL_ACCOUNT".equals(task.getInputs().get("action"))) {
+            Integer managed = jdbc.queryForObject("""
+                    select count(*) from governance.accounts a join governance.streamers s on s.id = a.authorized_streamer
+                    where a.id = ? and s.ops_manager = ?""", Integer.class, task.getInputs().get("subject"), user);
+            if (managed != null && managed > 0) {
+                return Optional.of(user + " is the ops-manager of this account's streamer and cannot approve cancelling it");
+            }
         }
         return Optional.empty();
     }

@@ -85,7 +85,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher transition = TRANSITION.matcher(path);
         Optional<Refusal> refusal = transition.matches()
-                ? checkTransition(transition.group(1), submission, request.getParameter("user"))
+                ? checkTransition(transition.group(1), submission, request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                 : checkOutputs(outputsTaskId(path), submission);
         if (refusal.isPresent()) {
             problem(response, refusal.get());

@@ -88,7 +88,7 @@ class AccountActionApprovalIT {
 
         Map<String, Object> ratification = approvals.awaitTaskFor(id, "ops-manager");
         assertThat(approvals.accountStatus(request.subject())).as("paused before anyone approved").isEqualTo("PAUSED");
-        approvals.decide(ratification, "mia", "ops-manager", new Decision(true, "diversion confirmed on the recording"));
+        approvals.decide(ratification, "nora", "ops-manager", new Decision(true, "diversion confirmed on the recording"));
         approvals.decide(approvals.awaitTaskFor(id, "director"), "dora", "director", new Decision(true, "ratified"));
 
         assertThat(approvals.awaitEnded(id)).containsSubsequence("Task_ExecuteAtOnce", "Task_Level1Approval", "Task_Level2Approval",
@@ -102,10 +102,10 @@ class AccountActionApprovalIT {
         String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
         Map<String, Object> task = approvals.awaitTaskFor(id, "ops-manager");
         String taskId = (String) task.get("id");
-        given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager").body(Map.of("transitionId", "claim"))
+        given(app.api()).queryParam("user", "nora").queryParam("group", "ops-manager").body(Map.of("transitionId", "claim"))
                 .when().post("/usertasks/instance/{id}/transition", taskId).then().statusCode(200);
 
-        given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")
+        given(app.api()).queryParam("user", "nora").queryParam("group", "ops-manager")
                 .body(Map.of("transitionId", "complete", "data", Map.of("approved", "maybe", "reward", 5)))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(400)
@@ -121,7 +121,7 @@ class AccountActionApprovalIT {
         String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
         String taskId = (String) approvals.awaitTaskFor(id, "ops-manager").get("id");
 
-        int status = given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")
+        int status = given(app.api()).queryParam("user", "nora").queryParam("group", "ops-manager")
                 .body(Map.of("transitionId", "complete", "data", Map.of("approved", true, "comment", "fine by me")))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().extract().statusCode();
@@ -146,10 +146,10 @@ class AccountActionApprovalIT {
     @Test
     void nobodyApprovesTwoLevelsOfOneRequest() {
         String id = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines(LONG, LONG));
-        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
         String secondLevel = (String) approvals.awaitTaskFor(id, "director").get("id");
 
-        given(app.api()).queryParam("user", "mia").queryParam("group", "director").body(Map.of("transitionId", "claim"))
+        given(app.api()).queryParam("user", "nora").queryParam("group", "director").body(Map.of("transitionId", "claim"))
                 .when().post("/usertasks/instance/{id}/transition", secondLevel)
                 .then().statusCode(403)
                 .body("detail", containsString("already approved another level"));
@@ -172,7 +172,7 @@ class AccountActionApprovalIT {
         assertThat(first.get("potentialGroups")).isEqualTo(List.of("ops-manager"));
         assertThat(first.get("inputs")).isEqualTo(Map.of("action", "CANCEL_ACCOUNT", "severity", "NONE", "accountKind", "SUB_ACCOUNT",
                 "subject", request.subject(), "reason", "diverted viewers to a personal account", "requestedBy", "olga"));
-        approvals.decide(first, "mia", "ops-manager", new Decision(true, "evidence is clear"));
+        approvals.decide(first, "nora", "ops-manager", new Decision(true, "evidence is clear"));
 
         Map<String, Object> second = approvals.awaitTaskFor(id, "legal");
         assertThat(second.get("taskName")).isEqualTo("Level2Approval");
@@ -193,7 +193,7 @@ class AccountActionApprovalIT {
         ApprovalRequest request = ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG);
         String id = approvals.request(request);
 
-        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(false, "no evidence"));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(false, "no evidence"));
 
         assertThat(approvals.awaitEnded(id)).endsWith("End_RejectedAtLevel1").doesNotContain("Task_Level2Approval", "Task_ExecuteAction");
         assertThat(approvals.taskFor(id, "legal")).isEmpty();
@@ -205,7 +205,7 @@ class AccountActionApprovalIT {
     void suspensionRejectedByDirectorAtSecondLevelEndsRejected() {
         String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withParameters(Map.of("suspensionDays", 2)).withDeadlines(LONG, LONG));
 
-        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
         Map<String, Object> second = approvals.awaitTaskFor(id, "director");
         assertThat(second.get("potentialGroups")).isEqualTo(List.of("director"));
         approvals.decide(second, "dora", "director", new Decision(false, "a warning is enough"));
@@ -228,7 +228,7 @@ class AccountActionApprovalIT {
     @Test
     void secondLevelDeadlineEscalatesToTheDirectorWhoApproves() {
         String id = approvals.request(ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, SHORT));
-        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
 
         Map<String, Object> escalated = approvals.awaitTaskFor(id, "director");
 
@@ -242,7 +242,7 @@ class AccountActionApprovalIT {
     @Test
     void escalationGroupRejectsAndTheRequestEndsRejected() {
         String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withParameters(Map.of("suspensionDays", 2)).withDeadlines(LONG, SHORT));
-        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+        approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
 
         Map<String, Object> escalated = approvals.awaitTaskFor(id, "admin");
         approvals.decide(escalated, "adam", "admin", new Decision(false, "not proportionate"));

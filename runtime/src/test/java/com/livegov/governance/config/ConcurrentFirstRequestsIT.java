@@ -62,7 +62,7 @@ class ConcurrentFirstRequestsIT {
                     statuses.add(given(app.api()).body(ApprovalRequest.of("ROTATE_STREAM_KEY").onAccount("sub-concurrency"))
                             .post("/" + AccountActionApproval.PROCESS_ID).statusCode());
                 } else {
-                    statuses.add(given(app.api()).queryParam("user", "mia").queryParam("group", "ops-manager")
+                    statuses.add(given(app.api()).queryParam("user", "nora").queryParam("group", "ops-manager")
                             .get("/usertasks/instance").statusCode());
                 }
             }

@@ -94,7 +94,7 @@ public final class ProcessBenchmark {
                     long t0 = System.nanoTime();
                     String id = client.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines("PT1H", "PT1H"));
                     // each step answers when its work is done: the next task exists when the call returns
-                    client.decide(client.taskFor(id, "ops-manager").orElseThrow(), "mia", "ops-manager", new Decision(true, "agreed"));
+                    client.decide(client.taskFor(id, "ops-manager").orElseThrow(), "nora", "ops-manager", new Decision(true, "agreed"));
                     client.decide(client.taskFor(id, "director").orElseThrow(), "dora", "director", new Decision(true, "agreed"));
                     latencies[i] = System.nanoTime() - t0;
                 }

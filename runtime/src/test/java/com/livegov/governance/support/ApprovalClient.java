@@ -56,7 +56,7 @@ public final class ApprovalClient {
     /** Opens the request's account if it does not exist yet, starts an approval and returns the process instance id. */
     public String request(ApprovalRequest request) {
         openAccount(request.subject());
-        return given(app.api()).body(request)
+        return given(app.api()).queryParam("user", request.requestedBy()).queryParam("group", "ops").body(request)
                 .when().post("/" + AccountActionApproval.PROCESS_ID)
                 .then().statusCode(201)
                 .extract().path("id");

@@ -64,14 +64,28 @@ public final class RunningApp implements AutoCloseable {
         return port;
     }
 
-    /** A REST client pointed at this instance, sending and expecting JSON. */
+    /**
+     * A REST client pointed at this instance, sending and expecting JSON, logged in as the user the request
+     * names ({@code ?user=&group=}, see {@link TestLogins}) or as {@link TestLogins#TESTER}.
+     */
     public RequestSpecification api() {
+        return anonymousApi().filter(new TestLogins(jdbc()));
+    }
+
+    /** A REST client with no login at all. */
+    public RequestSpecification anonymousApi() {
         return new RequestSpecBuilder()
                 .setBaseUri("http://localhost")
                 .setPort(port)
                 .setContentType(ContentType.JSON)
                 .setAccept(ContentType.JSON)
                 .build();
+    }
+
+    /** A REST client logged in (HTTP Basic) as this user, created with these groups unless it exists. */
+    public RequestSpecification as(String username, String... groups) {
+        new TestLogins(jdbc()).ensure(username, java.util.List.of(groups));
+        return anonymousApi().header("Authorization", TestLogins.basic(username, TestLogins.PASSWORD));
     }
 
     /** A bean of the running application, for tests of a service below the API. */

@@ -81,7 +81,7 @@ class DurableTimersIT {
         try (RunningApp before = RunningApp.start(db)) {
             ApprovalClient approvals = new ApprovalClient(before);
             id = approvals.request(ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines(LONG, LONG));
-            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
         }
         try (RunningApp after = RunningApp.start(db)) {
             ApprovalClient approvals = new ApprovalClient(after);
@@ -142,7 +142,7 @@ class DurableTimersIT {
             String id = approvals.request(ApprovalRequest.of("DISABLE").withDeadlines("PT4S", LONG));
             assertThat(timers.pendingFor(id)).hasSize(1);
 
-            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "mia", "ops-manager", new Decision(true, "agree"));
+            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
             approvals.awaitTaskFor(id, "legal");
 
             assertThat(timers.pendingFor(id)).as("only the second level's deadline is pending").hasSize(1)

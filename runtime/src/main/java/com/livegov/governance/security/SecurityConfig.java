@@ -1,0 +1,167 @@
+package com.livegov.governance.security;
+
+import static com.livegov.governance.security.Group.ADMIN;
+import static com.livegov.governance.security.Group.DIRECTOR;
+import static com.livegov.governance.security.Group.HR;
+import static com.livegov.governance.security.Group.LEGAL;
+import static com.livegov.governance.security.Group.MONITORING;
+import static com.livegov.governance.security.Group.OPS;
+import static com.livegov.governance.security.Group.OPS_MANAGER;
+import static com.livegov.governance.security.Group.STREAMER;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Every request is denied unless a rule below allows it, Kogito's generated endpoints
+ * included. Logins: a form for the browser, HTTP Basic for scripts, and bearer tokens when the OIDC
+ * resource-server mode is switched on. Users, groups and password hashes are read from PostgreSQL.
+ */
+@Configuration
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JdbcDaoImpl userDetailsService(DataSource dataSource) {
+        JdbcDaoImpl users = new JdbcDaoImpl();
+        users.setDataSource(dataSource);
+        users.setUsersByUsernameQuery("select username, password, enabled from governance.users where username = ?");
+        users.setAuthoritiesByUsernameQuery("select username, group_name from governance.user_groups where username = ?");
+        return users;
+    }
+
+    @Bean
+    CachedCredentials cachedCredentials(JdbcDaoImpl users, PasswordEncoder passwords, IdentityProperties properties) {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(passwords);
+        checked.setUserDetailsService(users);
+        return new CachedCredentials(checked, properties.credentialCache());
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CachedCredentials credentials, ApplicationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(credentials);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    /** The identity filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<IdentityParameters> identityParametersOutsideTheChain(IdentityParameters filter) {
+        FilterRegistrationBean<IdentityParameters> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper json, RefusalLog refusals) {
+        return new ProblemResponses(json, refusals);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems,
+            IdentityProperties properties, IdentityParameters identityParameters) throws Exception {
+        http.authenticationManager(authentication)
+                .authorizeHttpRequests(rules -> authorize(rules, properties.processStarters()))
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // a browser asking for a page gets the login form (Spring's own page); every other client a 401 problem
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, request -> !ProblemResponses.wantsPage(request))
+                        .accessDeniedHandler(problems))
+                // a forged cross-site request rides on a browser session: requests with their own credentials
+                // (an Authorization header) or without a session need no token; the login form always does
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getSession(false) == null && !request.getRequestURI().equals(request.getContextPath() + "/login")))
+                .addFilterAfter(identityParameters, BasicAuthenticationFilter.class);
+        if (properties.oidc().enabled()) {
+            JwtGrantedAuthoritiesConverter groups = new JwtGrantedAuthoritiesConverter();
+            groups.setAuthoritiesClaimName(properties.oidc().rolesClaim());
+            groups.setAuthorityPrefix("");
+            JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+            tokens.setJwtGrantedAuthoritiesConverter(groups);
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    /** The table of the README ("Who may do what"), in code. */
+    private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            Map<String, List<String>> processStarters) {
+        String[] staff = Group.ids(Group.staff());
+        rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                // the inbox: Kogito shows and lets act on only the tasks of the logged-in user and their groups
+                .requestMatchers("/usertasks/instance", "/usertasks/instance/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/decisions").hasAnyAuthority(staff)
+                .requestMatchers(HttpMethod.POST, "/decisions/*").hasAnyAuthority(Group.ids(LEGAL, HR, ADMIN))
+                .requestMatchers(HttpMethod.GET, "/accounts/streamers/{streamerId}").access(staffOrSelf())
+                .requestMatchers(HttpMethod.GET, "/accounts/*/actions").hasAnyAuthority(staff)
+                .requestMatchers(HttpMethod.GET, "/history/streamers/{streamerId}").access(staffOrSelf())
+                .requestMatchers(HttpMethod.GET, "/history/process-instances/*").hasAnyAuthority(staff)
+                .requestMatchers(HttpMethod.GET, "/offboarding/{streamerId}/timeline").access(staffOrSelf())
+                .requestMatchers(HttpMethod.POST, "/traffic-alerts").hasAnyAuthority(Group.ids(OPS, OPS_MANAGER, MONITORING))
+                .requestMatchers(HttpMethod.GET, "/traffic-alerts/*").hasAnyAuthority(staff)
+                .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(Group.ids(OPS_MANAGER, DIRECTOR, ADMIN))
+                .requestMatchers("/commission-settlements", "/commission-settlements/**").hasAnyAuthority(Group.ids(HR, DIRECTOR, ADMIN))
+                .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
+                .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
+                .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
+        // Kogito's process endpoints: start by the groups configured per process, read by staff; every other
+        // generated endpoint (variables, signals, work items, abort) stays closed: processes move through tasks
+        processStarters.forEach((processId, groups) -> rules
+                .requestMatchers(HttpMethod.POST, "/" + processId).hasAnyAuthority(groups.toArray(String[]::new))
+                .requestMatchers(HttpMethod.GET, "/" + processId, "/" + processId + "/*", "/" + processId + "/*/tasks").hasAnyAuthority(staff));
+        rules.anyRequest().denyAll();
+    }
+
+    /** Staff, or the streamer whose records these are. */
+    private static AuthorizationManager<RequestAuthorizationContext> staffOrSelf() {
+        List<String> staff = Arrays.asList(Group.ids(Group.staff()));
+        return (Supplier<Authentication> login, RequestAuthorizationContext request) -> {
+            Authentication who = login.get();
+            if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
+                return new AuthorizationDecision(false);
+            }
+            List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+            boolean self = groups.contains(STREAMER.id()) && who.getName().equals(request.getVariables().get("streamerId"));
+            return new AuthorizationDecision(self || groups.stream().anyMatch(staff::contains));
+        };
+    }
+}
