@@ -6,9 +6,12 @@ import org.kie.kogito.usertask.lifecycle.UserTaskTransitionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Answers for Kogito's generated user-task endpoint (package {@code org.kie.kogito.app}), which lets its
@@ -22,23 +25,31 @@ class TaskRequestErrors {
     private static final String INVALID_TRANSITION = "Invalid transition";
 
     @ExceptionHandler
-    ProblemDetail notFound(UserTaskInstanceNotFoundException e) {
+    ResponseEntity<ProblemDetail> notFound(UserTaskInstanceNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown task", "No such task");
     }
 
+    /** The endpoint's own "not found" (a task that is gone, or not visible to the user). */
     @ExceptionHandler
-    ProblemDetail notAuthorized(UserTaskInstanceNotAuthorizedException e) {
+    ResponseEntity<ProblemDetail> answered(ResponseStatusException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        return problem(status, status == HttpStatus.NOT_FOUND ? "Unknown task" : status.getReasonPhrase(),
+                status == HttpStatus.NOT_FOUND ? "No such task" : status.getReasonPhrase());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notAuthorized(UserTaskInstanceNotAuthorizedException e) {
         return problem(HttpStatus.FORBIDDEN, "Not your task", "This task is not assigned to you or your groups");
     }
 
     @ExceptionHandler
-    ProblemDetail transitionRefused(UserTaskTransitionException e) {
+    ResponseEntity<ProblemDetail> transitionRefused(UserTaskTransitionException e) {
         return problem(HttpStatus.CONFLICT, "Transition not possible", e.getMessage());
     }
 
     /** Kogito 10.1.0 reports a transition its lifecycle does not allow as a bare RuntimeException. */
     @ExceptionHandler
-    ProblemDetail failed(RuntimeException e) {
+    ResponseEntity<ProblemDetail> failed(RuntimeException e) {
         if (e.getMessage() != null && e.getMessage().startsWith(INVALID_TRANSITION)) {
             return problem(HttpStatus.CONFLICT, "Transition not possible",
                     e.getMessage() + "; claim the task before completing it");
@@ -46,9 +57,10 @@ class TaskRequestErrors {
         throw e;
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    /** Labelled as a problem document explicitly: the generated endpoint declares {@code application/json} only. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        return problem;
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class TaskSubmissionCheck extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = com.livegov.governance.config.RequestSizeLimit.MAX_BODY_BYTES;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final Pattern TRANSITION = Pattern.compile("^/usertasks/instance/([^/]+)/transition$");

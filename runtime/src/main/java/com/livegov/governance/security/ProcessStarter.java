@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class ProcessStarter extends OncePerRequestFilter {
 
-    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = com.livegov.governance.config.RequestSizeLimit.MAX_BODY_BYTES;
 
     private final Map<String, String> actorVariables;
     private final ObjectMapper json;
