@@ -30,7 +30,7 @@ insert into audit_chain_head (id, sequence, entry_hash) values (1, 0, repeat('0'
 create function audit_trail_refuse_change() returns trigger language plpgsql as $$
 begin
     raise exception 'governance.audit_trail is append-only: % is not allowed', tg_op
-        using errcode = 'insufficient_privilege',
+        using errcode = 'restrict_violation',
               hint = 'An audit entry is never changed or removed; record a new entry instead.';
 end;
 $$;
@@ -68,7 +68,7 @@ create trigger audit_trail_linked
 create function audit_chain_head_check() returns trigger language plpgsql as $$
 begin
     if tg_op <> 'UPDATE' then
-        raise exception 'governance.audit_chain_head: % is not allowed', tg_op using errcode = 'insufficient_privilege';
+        raise exception 'governance.audit_chain_head: % is not allowed', tg_op using errcode = 'restrict_violation';
     end if;
     if new.id <> old.id or new.sequence <= old.sequence
             or not exists (select 1 from governance.audit_trail where sequence = new.sequence and entry_hash = new.entry_hash) then

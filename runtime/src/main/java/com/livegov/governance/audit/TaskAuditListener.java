@@ -10,6 +10,7 @@ import org.kie.kogito.usertask.events.UserTaskAssignmentEvent;
 import org.kie.kogito.usertask.events.UserTaskDeadlineEvent;
 import org.kie.kogito.usertask.events.UserTaskEvent;
 import org.kie.kogito.usertask.events.UserTaskStateEvent;
+import org.kie.kogito.usertask.lifecycle.UserTaskState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +19,16 @@ import org.springframework.stereotype.Component;
  * (Error or Obsolete: the task ended without completion, e.g. when a deadline's boundary timer cut it off),
  * and Kogito's own task deadlines (escalated).
  *
- * <p>Kogito's state events do not name the transition. Reserved to Ready is a release when the owner was
- * cleared and a reassignment when the owner is still set (Kogito's reassign keeps it until the next claim);
- * Ready to Ready is always a reassignment. A change of a task's users or groups after it was created is a
- * reassignment too.
+ * <p>Kogito's state events do not name the transition, and Kogito also fires one with an unchanged state
+ * whenever it sets a property (the owner, the priority): those are left out. Reserved to Ready is a release
+ * when the owner was cleared and a reassignment when it is still set (Kogito's reassign keeps it until the
+ * next claim). A change of a task's users or groups after it was created is a reassignment too (while the task
+ * is being created, Kogito sets them from the process's expressions: not a reassignment).
  */
 @Component
 class TaskAuditListener implements UserTaskEventListener {
 
+    private static final String CREATED = UserTaskState.initalized().getName();
     private static final String READY = "Ready";
     private static final String RESERVED = "Reserved";
     /** Kogito's name for itself when a process (not a person) moves a task. */
@@ -39,7 +42,7 @@ class TaskAuditListener implements UserTaskEventListener {
 
     @Override
     public void onUserTaskState(UserTaskStateEvent event) {
-        if (event.getNewStatus() == null) {
+        if (event.getNewStatus() == null || event.getNewStatus().equals(event.getOldStatus())) {
             return;
         }
         UserTaskInstance task = event.getUserTaskInstance();
@@ -63,8 +66,9 @@ class TaskAuditListener implements UserTaskEventListener {
     public void onUserTaskAssignment(UserTaskAssignmentEvent event) {
         String[] before = event.getOldUsersId();
         String[] after = event.getNewUsersId();
-        if (before == null || before.length == 0 || Arrays.equals(sorted(before), sorted(after))) {
-            return; // set when the task is created, or set again unchanged
+        UserTaskState state = event.getUserTaskInstance().getStatus();
+        if (state == null || CREATED.equals(state.getName()) || Arrays.equals(sorted(before), sorted(after))) {
+            return; // set while the task is created, or set again unchanged
         }
         Map<String, Object> details = details(event.getUserTaskInstance());
         details.put("assignment", event.getAssignmentType());
@@ -92,9 +96,6 @@ class TaskAuditListener implements UserTaskEventListener {
             return AuditAction.TASK_CANCELLED;
         }
         if (READY.equals(to)) {
-            if (READY.equals(from)) {
-                return AuditAction.TASK_REASSIGNED;
-            }
             if (RESERVED.equals(from)) {
                 return owner != null ? AuditAction.TASK_REASSIGNED : AuditAction.TASK_RELEASED;
             }
