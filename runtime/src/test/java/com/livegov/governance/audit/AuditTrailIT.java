@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The audit trail on the real application and a real PostgreSQL:
  * <ul>
- * <li>an approval run is recorded in order (start, decision, claims, completions, account action, end), a deadline
- * escalation and a refused request too;</li>
+ * <li>an approval run is recorded in order (start, decision, claims, completions, account action, end); so are a
+ * deadline that cuts a task and sends it upward, the offboarding's warning and breach deadlines, a release, a
+ * reassignment and refused requests;</li>
  * <li>the table refuses UPDATE, DELETE and TRUNCATE;</li>
  * <li>the verification (in pages of 7 here) finds the chain intact, and after tampering by someone who can
  * switch the trigger off, finds the edited, the edited-and-rehashed, the removed and the swapped entry;</li>
@@ -109,6 +112,21 @@ class AuditTrailIT {
         assertThat((Map<String, Object>) escalation.get("details")).containsEntry("timer", "Timer_Level1Deadline").containsEntry("interrupting", true);
         assertThat(entries).extracting(e -> e.get("action")).containsSubsequence("TASK_CREATED", "TASK_CANCELLED", "TASK_CREATED")
                 .contains("TASK_ESCALATED");
+    }
+
+    @Test
+    void theOffboardingDeadlinesAreRecordedAsEscalationsBesideTheRunningHandover() {
+        Map<String, Object> start = departure(streamer());
+        start.put("requestedDeadlines", Map.of("warningAfter", "PT1S", "deadlineAfter", "PT2S"));
+        String id = given(app.api()).body(start).when().post("/" + StreamerOffboarding.PROCESS_ID).then().statusCode(201).extract().path("id");
+
+        List<Map<String, Object>> escalations = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> entriesOf(id).stream().filter(e -> "TASK_ESCALATED".equals(e.get("action"))).toList(), found -> found.size() == 2);
+
+        assertThat(escalations).extracting(e -> e.get("targetId")).containsOnly("SubProcess_Handover");
+        assertThat(escalations).extracting(e -> (Object) ((Map<?, ?>) e.get("details")).get("timer")).containsExactly("Timer_DeadlineWarning", "Timer_Deadline");
+        assertThat(escalations).allSatisfy(e -> assertThat(((Map<?, ?>) e.get("details")).get("interrupting")).isEqualTo(false));
+        assertThat(only(entriesOf(id), "PROCESS_STARTED")).containsEntry("actor", "hanna").containsEntry("reason", "RESIGNATION");
     }
 
     @Test
