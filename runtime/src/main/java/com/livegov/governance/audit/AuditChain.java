@@ -32,6 +32,10 @@ class AuditChain {
     record Head(long sequence, String entryHash) {
     }
 
+    /** The head as locked for an append, with the database's clock at that moment. */
+    private record LockedHead(long sequence, String entryHash, Instant now) {
+    }
+
     /** An entry waiting to be appended, its details already turned into JSON. */
     record Pending(AuditEntry entry, JsonNode details) {
     }
@@ -59,12 +63,12 @@ class AuditChain {
         Map<String, String> streamers = history.streamersOf(entries.stream()
                 .filter(p -> p.entry().streamerId() == null && p.entry().processInstanceId() != null)
                 .map(p -> p.entry().processInstanceId()).distinct().toList());
-        Object[] head = jdbc.queryForObject(
+        LockedHead head = jdbc.queryForObject(
                 "select sequence, entry_hash, clock_timestamp() from governance.audit_chain_head where id = 1 for update",
-                (rs, row) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class) });
-        long sequence = (Long) head[0];
-        String previous = (String) head[1];
-        Instant at = CanonicalForm.micros(((OffsetDateTime) head[2]).toInstant());
+                (rs, row) -> new LockedHead(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+        long sequence = head.sequence();
+        String previous = head.entryHash();
+        Instant at = CanonicalForm.micros(head.now());
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Pending pending : entries) {
             AuditEntry entry = pending.entry();

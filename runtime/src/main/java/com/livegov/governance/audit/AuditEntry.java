@@ -1,5 +1,6 @@
 package com.livegov.governance.audit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record AuditEntry(AuditAction action, String actor, AuditTarget target, S
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs an actor (a user, process:<id> or system)");
         }
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static AuditEntry of(AuditAction action, String actor, AuditTarget target, String reason) {

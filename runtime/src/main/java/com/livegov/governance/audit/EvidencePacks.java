@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.livegov.governance.accounts.AccountActions;
 import com.livegov.governance.accounts.ActionRecord;
+import com.livegov.governance.accounts.ActionRequest;
 import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.decisions.DecisionEvaluations;
 import com.livegov.governance.offboarding.OffboardingTimeline;
@@ -80,7 +81,7 @@ class EvidencePacks {
     }
 
     private static AccountActionEvidence evidence(ActionRecord record, List<RecordedEntry> entries) {
-        var request = record.request();
+        ActionRequest request = record.request();
         List<Approval> approvals = request.approvalReference() == null ? List.of() : entries.stream()
                 .filter(e -> AuditAction.TASK_COMPLETED.name().equals(e.action()) && request.approvalReference().equals(e.processInstanceId()))
                 .filter(e -> e.details().path("outputs").has("approved"))

@@ -82,8 +82,7 @@ class ProcessAuditListener extends DefaultKogitoProcessEventListener {
         }
         KogitoProcessInstance instance = (KogitoProcessInstance) event.getProcessInstance();
         Object attachedTo = boundary.getMetaData().get("AttachedTo");
-        boolean interrupting = !Boolean.FALSE.equals(boundary.getMetaData().get("CancelActivity"))
-                && !"false".equals(String.valueOf(boundary.getMetaData().get("CancelActivity")));
+        boolean interrupting = !"false".equalsIgnoreCase(String.valueOf(boundary.getMetaData().get("CancelActivity")));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processId", instance.getProcessId());
         details.put("timer", boundary.getMetaData().get("UniqueId"));
