@@ -2,6 +2,7 @@ package com.livegov.governance.accounts;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,10 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.audit.AuditAction;
+import com.livegov.governance.audit.AuditEntry;
+import com.livegov.governance.audit.AuditTarget;
+import com.livegov.governance.audit.AuditTrail;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Executes account actions, the one way any account changes: each action is idempotent (its action id
  * executes once; a repeat answers the first record and changes nothing), transactional (the back-office
  * change and its record commit together, or neither does), and recorded (who or which process, why, when,
- * under which approval, with what outcome). Actions on one account are serialized by a row lock.
+ * under which approval, with what outcome, in the audit trail too). Actions on one account are serialized by a
+ * row lock.
  */
 @Service
 public class AccountActions {
@@ -32,11 +38,13 @@ public class AccountActions {
     private final JdbcTemplate jdbc;
     private final PlatformBackOffice backOffice;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    AccountActions(JdbcTemplate jdbc, PlatformBackOffice backOffice, ObjectMapper json) {
+    AccountActions(JdbcTemplate jdbc, PlatformBackOffice backOffice, ObjectMapper json, AuditTrail audit) {
         this.jdbc = jdbc;
         this.backOffice = backOffice;
         this.json = json;
+        this.audit = audit;
     }
 
     @Transactional
@@ -65,7 +73,19 @@ public class AccountActions {
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
                 request.actionId(), request.action().name(), request.accountId(), request.actor(), request.reason(),
                 request.approvalReference(), request.processInstanceId(), toJson(request.parameters()), toJson(outcome), now);
+        audit.record(auditEntry(request, outcome, (String) account.get("authorized_streamer")));
         return new ActionRecord(request, outcome, now, false);
+    }
+
+    private static AuditEntry auditEntry(ActionRequest request, Map<String, Object> outcome, String streamerId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("actionId", request.actionId());
+        details.put("action", request.action().name());
+        details.put("approvalReference", request.approvalReference());
+        details.put("parameters", request.parameters());
+        details.put("outcome", outcome);
+        return AuditEntry.of(AuditAction.ACCOUNT_ACTION, request.actor(), AuditTarget.account(request.accountId()), request.reason())
+                .inProcess(request.processInstanceId()).aboutStreamer(streamerId).withDetails(details);
     }
 
     /** Every action executed on the account, oldest first. */
@@ -144,7 +164,7 @@ public class AccountActions {
     private Map<String, Object> readAccount(String accountId, boolean lock) {
         requireText(accountId, "accountId");
         try {
-            return jdbc.queryForMap("select id, kind, status from governance.accounts where id = ?" + (lock ? " for update" : ""), accountId);
+            return jdbc.queryForMap("select id, kind, status, authorized_streamer from governance.accounts where id = ?" + (lock ? " for update" : ""), accountId);
         } catch (EmptyResultDataAccessException e) {
             throw new AccountProblem(AccountProblem.Kind.UNKNOWN_ACCOUNT, "No account " + accountId);
         }

@@ -1,7 +1,10 @@
 package com.livegov.governance.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.livegov.governance.audit.AuditTrail;
 import com.livegov.governance.decisions.InvalidDecisionInput;
 import jakarta.servlet.http.HttpServletRequest;
 import org.kie.kogito.process.MutableProcessInstances;
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers for Kogito's generated process endpoints: a process that cannot start because the data it was
  * given fails a decision's input check (an unknown action, say) is the client's mistake, a 400 naming the
- * input, not a 500.
+ * input, not a 500. Each such refusal is recorded in the audit trail.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,10 +36,12 @@ class ProcessRequestErrors {
 
     private final ObjectProvider<Processes> processes;
     private final UnitOfWorkManager unitOfWork;
+    private final AuditTrail audit;
 
-    ProcessRequestErrors(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork) {
+    ProcessRequestErrors(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork, AuditTrail audit) {
         this.processes = processes;
         this.unitOfWork = unitOfWork;
+        this.audit = audit;
     }
 
     @ExceptionHandler
@@ -46,9 +51,13 @@ class ProcessRequestErrors {
                 forget(e.getProcessInstanceId());
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
                 problem.setTitle("Request refused");
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("removedProcessInstanceId", e.getProcessInstanceId());
                 if (refused instanceof InvalidDecisionInput invalid) {
                     problem.setProperty("input", invalid.input());
+                    details.put("input", invalid.input());
                 }
+                audit.recordRefusal(request, HttpStatus.BAD_REQUEST, null, refused.getMessage(), details);
                 return problem;
             }
         }

@@ -2,10 +2,14 @@ package com.livegov.governance.decisions;
 
 import java.security.Principal;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 
+import com.livegov.governance.audit.AuditTarget;
+import com.livegov.governance.audit.AuditTrail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Evaluates the business's decision tables over HTTP: JSON inputs in, every decision of the model out, with
- * the model version and the matched rules; each evaluation is recorded.
+ * the model version and the matched rules; each evaluation is recorded, and so is each refused input (in the audit
+ * trail).
  */
 @RestController
 @RequestMapping("/decisions")
@@ -26,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionController {
 
     private final DecisionService decisions;
+    private final AuditTrail audit;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, AuditTrail audit) {
         this.decisions = decisions;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -45,7 +52,9 @@ class DecisionController {
     }
 
     @ExceptionHandler
-    ProblemDetail invalidInput(InvalidDecisionInput e) {
+    ProblemDetail invalidInput(InvalidDecisionInput e, HttpServletRequest request) {
+        audit.recordRefusal(request, HttpStatus.BAD_REQUEST, AuditTarget.decision(e.decision()), e.getMessage(),
+                Collections.singletonMap("input", e.input()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid decision input");
         problem.setProperty("decision", e.decision());

@@ -1,27 +1,45 @@
 package com.livegov.governance.decisions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.audit.AuditAction;
+import com.livegov.governance.audit.AuditEntry;
+import com.livegov.governance.audit.AuditTarget;
+import com.livegov.governance.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The record of every successful evaluation: decision, version, inputs, outputs, matched rules, caller, time.
  * It joins the caller's transaction: a process step that rolls back takes its evaluation record with it.
+ * Each evaluation is also referenced in the audit trail (its id, the decision and the version).
  */
 @Repository
-class DecisionEvaluations {
+public class DecisionEvaluations {
+
+    /** A recorded evaluation, as the evidence of a decision. */
+    public record Evaluation(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version,
+            JsonNode inputs, JsonNode outputs, List<String> matchedRules, String callerKind, String callerId, String processId) {
+    }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    DecisionEvaluations(JdbcTemplate jdbc, ObjectMapper json) {
+    DecisionEvaluations(JdbcTemplate jdbc, ObjectMapper json, AuditTrail audit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
     }
 
     DecisionOutcome record(PublishedDecision decision, Map<String, Object> inputs, Map<String, Object> outputs,
@@ -35,7 +53,40 @@ class DecisionEvaluations {
                 returning id""", Long.class,
                 now, decision.name(), decision.namespace(), decision.version(), toJson(inputs), toJson(outputs),
                 matchedRules.toArray(String[]::new), caller.kind(), caller.id(), caller.processId());
+        audit.record(auditEntry(id, decision, matchedRules, caller));
         return new DecisionOutcome(id, decision.name(), decision.version(), outputs, matchedRules, now);
+    }
+
+    /** The evaluations made by these process instances, oldest first. */
+    public List<Evaluation> ofProcessInstances(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select * from governance.decision_evaluations
+                where caller_kind = 'PROCESS' and caller_id = any(?) order by evaluated_at, id""",
+                (rs, row) -> evaluation(rs), (Object) processInstanceIds.toArray(String[]::new));
+    }
+
+    private static AuditEntry auditEntry(long id, PublishedDecision decision, List<String> matchedRules, DecisionCaller caller) {
+        boolean byProcess = "PROCESS".equals(caller.kind());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("evaluationId", id);
+        details.put("decision", decision.name());
+        details.put("namespace", decision.namespace());
+        details.put("version", decision.version());
+        details.put("matchedRules", matchedRules);
+        details.put("processId", caller.processId());
+        AuditEntry entry = AuditEntry.of(AuditAction.DECISION_EVALUATED, byProcess ? "process:" + caller.processId() : caller.id(),
+                AuditTarget.decision(decision.name()), null).withDetails(details);
+        return byProcess ? entry.inProcess(caller.id()) : entry;
+    }
+
+    private Evaluation evaluation(ResultSet rs) throws SQLException {
+        return new Evaluation(rs.getLong("id"), rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("decision"),
+                rs.getString("namespace"), rs.getString("version"), fromJson(rs.getString("inputs")), fromJson(rs.getString("outputs")),
+                Arrays.asList((String[]) rs.getArray("matched_rules").getArray()), rs.getString("caller_kind"), rs.getString("caller_id"),
+                rs.getString("process_id"));
     }
 
     private String toJson(Object value) {
@@ -43,6 +94,14 @@ class DecisionEvaluations {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot record an evaluation as JSON", e);
+        }
+    }
+
+    private JsonNode fromJson(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A recorded evaluation is not JSON", e);
         }
     }
 }

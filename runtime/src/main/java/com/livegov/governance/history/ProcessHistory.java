@@ -1,7 +1,10 @@
 package com.livegov.governance.history;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,6 +50,18 @@ public class ProcessHistory {
                         rs.getString("process_id"), rs.getString("process_instance_id"), rs.getString("event_type"),
                         rs.getString("node_id"), rs.getString("node_name"), rs.getString("actor")),
                 streamerId);
+    }
+
+    /** The streamer each of these process instances is about, where known. */
+    public Map<String, String> streamersOf(Collection<String> processInstanceIds) {
+        Map<String, String> streamers = new HashMap<>();
+        if (!processInstanceIds.isEmpty()) {
+            jdbc.query("select process_instance_id, streamer_id from governance.process_subjects where process_instance_id = any(?)",
+                    rs -> {
+                        streamers.put(rs.getString(1), rs.getString(2));
+                    }, (Object) processInstanceIds.toArray(String[]::new));
+        }
+        return streamers;
     }
 
     /** The streamer a process about an account is about: the account's authorized streamer, if any. */

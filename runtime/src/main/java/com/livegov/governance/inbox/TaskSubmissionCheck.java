@@ -2,6 +2,7 @@ package com.livegov.governance.inbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.audit.AuditTarget;
+import com.livegov.governance.audit.AuditTrail;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /usertasks/instance/{id}/transition} with {@code "transitionId": "complete"}) and setting its outputs
  * ({@code PUT .../outputs}) are checked against the task's form first. A bad submission answers 400 with every
  * refused field, and the task stays as it was. Claiming and completing are also put to every {@link TaskDuty}
- * (separation of duties): a refusal answers 403 with its reason. Bodies above 64 KiB answer 413.
+ * (separation of duties): a refusal answers 403 with its reason. Bodies above 64 KiB answer 413. Every refusal
+ * is recorded in the audit trail.
  */
 @Component
 class TaskSubmissionCheck extends OncePerRequestFilter {
@@ -49,15 +53,17 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     private final ObjectProvider<UserTasks> userTasks;
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
     TaskSubmissionCheck(TaskForms forms, List<TaskDuty> duties, ObjectProvider<UserTasks> userTasks,
-            PlatformTransactionManager transactions, ObjectMapper json) {
+            PlatformTransactionManager transactions, ObjectMapper json, AuditTrail audit) {
         this.forms = forms;
         this.duties = duties;
         this.userTasks = userTasks;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -72,14 +78,14 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         byte[] body = readBody(request);
         if (body == null) {
-            problem(response, new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes", List.of()));
+            problem(request, response, new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + MAX_BODY_BYTES + " bytes", List.of()));
             return;
         }
         JsonNode submission;
         try {
             submission = json.readTree(body);
         } catch (JsonProcessingException e) {
-            problem(response, new Refusal(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of()));
+            problem(request, response, new Refusal(HttpStatus.BAD_REQUEST, "The request body is not valid JSON", List.of()));
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -88,7 +94,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
                 ? checkTransition(transition.group(1), submission, request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
                 : checkOutputs(outputsTaskId(path), submission);
         if (refusal.isPresent()) {
-            problem(response, refusal.get());
+            problem(request, response, refusal.get());
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -143,6 +149,16 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         return outputs.matches() ? outputs.group(1) : null;
     }
 
+    /** The refusal in the audit trail: who, which task, why, and which fields. */
+    private void record(HttpServletRequest request, Refusal refusal) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher task = TRANSITION.matcher(path);
+        String taskId = task.matches() ? task.group(1) : outputsTaskId(path);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("refusedFields", refusal.errors().stream().map(TaskForms.FieldError::field).toList());
+        audit.recordRefusal(request, refusal.status(), taskId == null ? null : AuditTarget.task(taskId), refusal.detail(), details);
+    }
+
     private static byte[] readBody(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -150,9 +166,10 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, Refusal refusal) throws IOException {
+    private void problem(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
         HttpStatus status = refusal.status();
         List<TaskForms.FieldError> errors = refusal.errors();
+        record(request, refusal);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.detail());
         problem.setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid task submission"
                 : status == HttpStatus.FORBIDDEN ? "Separation of duties" : status.getReasonPhrase());

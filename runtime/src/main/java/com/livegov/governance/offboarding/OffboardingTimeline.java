@@ -15,14 +15,14 @@ import org.springframework.stereotype.Repository;
  * verified end. Read from the offboarding record, the process history and the account actions.
  */
 @Repository
-class OffboardingTimeline {
+public class OffboardingTimeline {
 
     /** One step of the timeline. */
-    record Step(OffsetDateTime at, String step, String element, String actor, String detail) {
+    public record Step(OffsetDateTime at, String step, String element, String actor, String detail) {
     }
 
     /** One offboarding with its steps. */
-    record Offboarding(String processInstanceId, OffsetDateTime departureTime, OffsetDateTime deadlineAt,
+    public record Offboarding(String processInstanceId, OffsetDateTime departureTime, OffsetDateTime deadlineAt,
             OffsetDateTime breachedAt, OffsetDateTime completedAt, List<Step> steps) {
     }
 
@@ -32,7 +32,8 @@ class OffboardingTimeline {
         this.jdbc = jdbc;
     }
 
-    List<Offboarding> of(String streamerId) {
+    /** Every offboarding of the streamer, oldest first, each with its steps in time order. */
+    public List<Offboarding> of(String streamerId) {
         return jdbc.queryForList("select * from governance.offboardings where streamer_id = ? order by started_at", streamerId)
                 .stream().map(this::offboarding).toList();
     }

@@ -27,8 +27,8 @@ import com.livegov.governance.support.TestDatabase;
  * <ol>
  * <li>in-process, one thread, after warm-up: the engine's evaluation of the compiled model, and the same with
  * our input check in front (what the API and the process seam do);</li>
- * <li>over REST: {@code POST /decisions/CommissionSplit} with 1 and 8 concurrent clients on loopback, each
- * evaluation recorded in PostgreSQL (embedded).</li>
+ * <li>over REST: {@code POST /decisions/CommissionSplit} with 1 and 8 concurrent clients on loopback, logged in
+ * with HTTP Basic as a member of {@code legal}, each evaluation recorded in PostgreSQL (embedded).</li>
  * </ol>
  * Run: {@code mvn -DskipTests -pl runtime -am package exec:java@decision-benchmark}. Not a test: it
  * measures and prints.
@@ -84,7 +84,7 @@ public final class DecisionBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] body = new ObjectMapper().writeValueAsBytes(input());
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/decisions/CommissionSplit"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", app.basicLogin("benchmark-legal", "legal")).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         load(http, request, clients, WARM_UP);
         long[] latencies = load(http, request, clients, MEASURE);
         table.add("REST POST /decisions/CommissionSplit, recorded", clients, (double) latencies.length / MEASURE.toSeconds(), latencies);

@@ -63,6 +63,8 @@ class SecurityIT {
         app.as("wanda", "legal");
         given(app.anonymousApi()).auth().preemptive().basic("wanda", "not-her-password")
                 .when().get("/decisions").then().statusCode(401).contentType("application/problem+json");
+        assertThat(app.jdbc().queryForObject("select count(*) from governance.audit_trail where action = 'LOGIN_FAILED' and actor = 'wanda'",
+                Integer.class)).as("the failed login is in the audit trail").isEqualTo(1);
     }
 
     @Test
@@ -85,6 +87,10 @@ class SecurityIT {
                 .body(Map.of("transitionId", "complete", "data", Map.of("approved", true, "comment", "me")))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(403);
+        assertThat(app.jdbc().queryForObject("""
+                select count(*) from governance.audit_trail
+                where action = 'REQUEST_REFUSED' and actor = 'oscar' and reason like '%not in group ''director''%'""", Integer.class))
+                .as("each refusal is in the audit trail").isEqualTo(3);
         // pretending to be someone else is refused too
         given(app.as("oscar", "ops")).queryParam("user", "dora")
                 .when().get("/usertasks/instance")

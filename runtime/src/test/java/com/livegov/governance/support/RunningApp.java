@@ -84,8 +84,13 @@ public final class RunningApp implements AutoCloseable {
 
     /** A REST client logged in (HTTP Basic) as this user, created with these groups unless it exists. */
     public RequestSpecification as(String username, String... groups) {
+        return anonymousApi().header("Authorization", basicLogin(username, groups));
+    }
+
+    /** The {@code Authorization} header of this user, created with these groups unless it exists. */
+    public String basicLogin(String username, String... groups) {
         new TestLogins(jdbc()).ensure(username, java.util.List.of(groups));
-        return anonymousApi().header("Authorization", TestLogins.basic(username, TestLogins.PASSWORD));
+        return TestLogins.basic(username, TestLogins.PASSWORD);
     }
 
     /** A bean of the running application, for tests of a service below the API. */

@@ -1,0 +1,31 @@
+package com.livegov.governance.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    /** A process instance started (actor: who started it; details: the process and its start data). */
+    PROCESS_STARTED,
+    /** A process instance ended: completed, aborted or failed (details: the state). */
+    PROCESS_ENDED,
+    /** A human task was created for its users or groups. */
+    TASK_CREATED,
+    /** A user took a task. */
+    TASK_CLAIMED,
+    /** A user gave a task back to its group. */
+    TASK_RELEASED,
+    /** A user completed a task (details: what they entered, e.g. the approval and its comment). */
+    TASK_COMPLETED,
+    /** A task went to other users or groups. */
+    TASK_REASSIGNED,
+    /** A deadline passed: a boundary timer cancelled a task and sent it upward, or warned on a deadline. */
+    TASK_ESCALATED,
+    /** A task ended without being completed (cancelled by a deadline or the process, skipped, failed). */
+    TASK_CANCELLED,
+    /** An account action was executed (details: the action id, parameters and outcome; the approval). */
+    ACCOUNT_ACTION,
+    /** A decision was evaluated (details: the evaluation id, the decision and its version). */
+    DECISION_EVALUATED,
+    /** Somebody failed to log in. */
+    LOGIN_FAILED,
+    /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */
+    REQUEST_REFUSED
+}
