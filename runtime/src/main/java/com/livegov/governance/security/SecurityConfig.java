@@ -41,7 +41,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Who may call what. Every request is denied unless a rule below allows it, Kogito's generated endpoints
@@ -108,7 +108,7 @@ class SecurityConfig {
                 // (an Authorization header) or without a session need no token; the login form always does
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         || request.getSession(false) == null && !request.getRequestURI().equals(request.getContextPath() + "/login")))
-                .addFilterAfter(identityParameters, BasicAuthenticationFilter.class);
+                .addFilterAfter(identityParameters, AuthorizationFilter.class);
         if (properties.oidc().enabled()) {
             JwtGrantedAuthoritiesConverter groups = new JwtGrantedAuthoritiesConverter();
             groups.setAuthoritiesClaimName(properties.oidc().rolesClaim());

@@ -118,7 +118,8 @@ class AuditTrailIT {
     void theOffboardingDeadlinesAreRecordedAsEscalationsBesideTheRunningHandover() {
         Map<String, Object> start = departure(streamer());
         start.put("requestedDeadlines", Map.of("warningAfter", "PT1S", "deadlineAfter", "PT2S"));
-        String id = given(app.api()).body(start).when().post("/" + StreamerOffboarding.PROCESS_ID).then().statusCode(201).extract().path("id");
+        String id = given(app.api()).queryParam("user", "hanna").queryParam("group", "hr")
+                .body(start).when().post("/" + StreamerOffboarding.PROCESS_ID).then().statusCode(201).extract().path("id");
 
         List<Map<String, Object>> escalations = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> entriesOf(id).stream().filter(e -> "TASK_ESCALATED".equals(e.get("action"))).toList(), found -> found.size() == 2);
@@ -352,8 +353,8 @@ class AuditTrailIT {
         assertThat(pack.getList("offboardings[0].steps.step")).contains("DEPARTURE", "OFFBOARDING_STARTED", "ACCOUNT_DISABLE");
         assertThat(pack.getLong("chainHead.sequence")).isPositive();
 
-        for (Response csv : List.of(given().port(app.port()).get("/audit/evidence/{streamer}.csv", streamer),
-                given().port(app.port()).queryParam("format", "csv").get("/audit/evidence/{streamer}", streamer))) {
+        for (Response csv : List.of(given(app.api()).accept("text/csv").get("/audit/evidence/{streamer}.csv", streamer),
+                given(app.api()).accept("text/csv").queryParam("format", "csv").get("/audit/evidence/{streamer}", streamer))) {
             csv.then().statusCode(200).contentType(containsString("text/csv"))
                     .header("Content-Disposition", containsString("attachment; filename=\"evidence-" + streamer + ".csv\""));
             List<String> lines = csv.asString().lines().toList();
@@ -371,7 +372,7 @@ class AuditTrailIT {
     void anUnknownStreamerHasNoEvidencePack() {
         given(app.api()).get("/audit/evidence/{streamer}", "nobody-at-all").then().statusCode(404)
                 .contentType(containsString("application/problem+json")).body("detail", containsString("nobody-at-all"));
-        given().port(app.port()).get("/audit/evidence/{streamer}.csv", "nobody-at-all").then().statusCode(404)
+        given(app.api()).get("/audit/evidence/{streamer}.csv", "nobody-at-all").then().statusCode(404)
                 .contentType(containsString("application/problem+json")).body("title", equalTo("Unknown streamer"));
     }
 
