@@ -113,7 +113,8 @@ public class TaskForms {
                     return Optional.of("must be at most " + field.max());
                 }
                 if (field.decimalDigits() != null && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
-                    return Optional.of(field.decimalDigits() == 0 ? "must be a whole number" : "must have at most " + field.decimalDigits() + " decimal digits");
+                    return Optional.of(field.decimalDigits() == 0 ? "must be a whole number"
+                            : "must have at most " + field.decimalDigits() + " decimal digits");
                 }
             }
             case "checkbox" -> {

@@ -34,8 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /usertasks/instance/{id}/transition} with {@code "transitionId": "complete"}) and setting its outputs
  * ({@code PUT .../outputs}) are checked against the task's form first. A bad submission answers 400 with every
  * refused field, and the task stays as it was; a completion that passes its form is then put to every
- * {@link TaskSubmissionRule} (checks against the application's data), which refuse the same way. Claiming and completing are also put to every {@link TaskDuty}
- * (separation of duties): a refusal answers 403 with its reason. Bodies above 64 KiB answer 413.
+ * {@link TaskSubmissionRule} (checks against the application's data), which refuse the same way. Claiming and
+ * completing are also put to every {@link TaskDuty} (separation of duties): a refusal answers 403 with its
+ * reason. Bodies above 64 KiB answer 413.
  */
 @Component
 class TaskSubmissionCheck extends OncePerRequestFilter {

@@ -76,7 +76,8 @@ public class OnboardingSteps {
         } catch (DuplicateKeyException e) {
             throw new OnboardingRefused("A streamer " + streamer.streamerId() + " already exists");
         }
-        with().accounts().verify(AccountAction.OPEN_SUB_ACCOUNT, streamer.subAccountId(), subAccount(streamer.streamerId(), streamer.subAccountHandle()));
+        with().accounts().verify(AccountAction.OPEN_SUB_ACCOUNT, streamer.subAccountId(),
+                subAccount(streamer.streamerId(), streamer.subAccountHandle()));
         with().records().started(processInstanceId(context), streamer);
         Map<String, Object> registered = new LinkedHashMap<>(draft.toMap());
         registered.put("legalReviewDeadline", deadline(requestedDeadlines).toString());
