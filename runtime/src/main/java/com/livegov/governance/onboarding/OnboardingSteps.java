@@ -107,7 +107,8 @@ public class OnboardingSteps {
             KogitoProcessContext context) {
         boolean approved = "APPROVE".equals(reviewDecision);
         with().records().reviewed(processInstanceId(context), step, approved, required(reviewedBy, "reviewedBy"), reviewComment);
-        return Map.of("approved", approved, "returnReasons", approved ? "" : step + " by " + reviewedBy + ": " + reviewComment);
+        String reviewer = "DIRECTOR_REVIEW".equals(step) ? "the director" : "legal";
+        return Map.of("approved", approved, "returnReasons", approved ? "" : "Returned by " + reviewedBy + " (" + reviewer + "): " + reviewComment);
     }
 
     /** Stores the approved draft as the contract the streamer signed. */
