@@ -2,6 +2,8 @@ package com.livegov.governance.accounts;
 
 /** What can be done to an account. */
 public enum AccountAction {
+    /** Opens a sub-account for a streamer's authorized use: {@code STREAMER_BASIC}, no data export, a first stream key. */
+    OPEN_SUB_ACCOUNT,
     /** Stops live streaming at once; approved after the fact. */
     EMERGENCY_PAUSE,
     /** Suspends live streaming for some days. */

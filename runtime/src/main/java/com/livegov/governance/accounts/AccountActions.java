@@ -37,12 +37,14 @@ public class AccountActions {
 
     private final JdbcTemplate jdbc;
     private final PlatformBackOffice backOffice;
+    private final SubAccountOpening subAccounts;
     private final ObjectMapper json;
     private final AuditTrail audit;
 
-    AccountActions(JdbcTemplate jdbc, PlatformBackOffice backOffice, ObjectMapper json, AuditTrail audit) {
+    AccountActions(JdbcTemplate jdbc, PlatformBackOffice backOffice, SubAccountOpening subAccounts, ObjectMapper json, AuditTrail audit) {
         this.jdbc = jdbc;
         this.backOffice = backOffice;
+        this.subAccounts = subAccounts;
         this.json = json;
         this.audit = audit;
     }
@@ -55,7 +57,14 @@ public class AccountActions {
         if (request.action() == null) {
             throw new AccountProblem(AccountProblem.Kind.INVALID_PARAMETER, "action is required");
         }
-        Map<String, Object> account = lockAccount(request.accountId());
+        boolean opening = request.action() == AccountAction.OPEN_SUB_ACCOUNT;
+        Map<String, Object> account = null;
+        if (opening) {
+            requireText(request.accountId(), "accountId");
+            subAccounts.lockStreamer(request.parameters());
+        } else {
+            account = lockAccount(request.accountId());
+        }
         Optional<ActionRecord> earlier = find(request.actionId());
         if (earlier.isPresent()) {
             ActionRequest first = earlier.get().request();
@@ -65,7 +74,7 @@ public class AccountActions {
             }
             return new ActionRecord(first, earlier.get().outcome(), earlier.get().executedAt(), true);
         }
-        Map<String, Object> outcome = apply(request, account);
+        Map<String, Object> outcome = opening ? open(request) : apply(request, account);
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.update("""
                 insert into governance.account_actions (action_id, action, account_id, actor, reason, approval_reference,
@@ -100,7 +109,13 @@ public class AccountActions {
      */
     @Transactional(readOnly = true)
     public void verify(AccountAction action, String accountId, Map<String, Object> parameters) {
-        check(new Intent(action, accountId, parameters == null ? Map.of() : parameters), readAccount(accountId, false));
+        Map<String, Object> given = parameters == null ? Map.of() : parameters;
+        if (action == AccountAction.OPEN_SUB_ACCOUNT) {
+            requireText(accountId, "accountId");
+            subAccounts.check(accountId, given);
+            return;
+        }
+        check(new Intent(action, accountId, given), readAccount(accountId, false));
     }
 
     /** What is to be done, without who and why: all the checks need. */
@@ -140,11 +155,17 @@ public class AccountActions {
         }
     }
 
+    private Map<String, Object> open(ActionRequest request) {
+        SubAccountOpening.Opening opening = subAccounts.check(request.accountId(), request.parameters());
+        return backOffice.openSubAccount(opening.accountId(), opening.handle(), opening.streamerId());
+    }
+
     private Map<String, Object> apply(ActionRequest actionRequest, Map<String, Object> account) {
         Intent request = Intent.of(actionRequest);
         check(request, account);
         String id = request.accountId();
         return switch (request.action()) {
+            case OPEN_SUB_ACCOUNT -> throw new AccountProblem(AccountProblem.Kind.NOT_ALLOWED, id + " already exists");
             case EMERGENCY_PAUSE -> backOffice.pauseLive(id);
             case SUSPEND_LIVE -> backOffice.suspendLive(id, Duration.ofDays(suspensionDays(request)));
             case RESTORE_LIVE -> backOffice.restoreLive(id);

@@ -26,6 +26,20 @@ class InProcessBackOffice implements PlatformBackOffice {
     }
 
     @Override
+    public Map<String, Object> openSubAccount(String accountId, String handle, String streamerId) {
+        jdbc.update("""
+                insert into governance.accounts (id, kind, platform_handle, authorized_streamer, status)
+                values (?, 'SUB_ACCOUNT', ?, ?, 'ACTIVE')""", accountId, handle, streamerId);
+        jdbc.update("""
+                insert into governance.permission_grants (account_id, streamer_id, level, data_export, granted_at)
+                values (?, ?, ?, false, ?)""", accountId, streamerId, PermissionLevel.STREAMER_BASIC.name(), OffsetDateTime.now());
+        Map<String, Object> outcome = outcome("status", "ACTIVE", "handle", handle, "authorizedStreamer", streamerId,
+                "level", PermissionLevel.STREAMER_BASIC.name(), "dataExport", false);
+        outcome.putAll(rotateStreamKey(accountId));
+        return outcome;
+    }
+
+    @Override
     public Map<String, Object> pauseLive(String accountId) {
         return setStatus(accountId, "PAUSED", null);
     }

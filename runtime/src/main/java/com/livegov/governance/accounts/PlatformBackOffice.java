@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public interface PlatformBackOffice {
 
+    /** Creates a sub-account the streamer may use: {@code STREAMER_BASIC}, no data export, a first stream key. */
+    Map<String, Object> openSubAccount(String accountId, String handle, String streamerId);
+
     Map<String, Object> pauseLive(String accountId);
 
     Map<String, Object> suspendLive(String accountId, Duration duration);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -47,18 +48,39 @@ public class StreamerRegistry {
     /** Opens a sub-account for the streamer's authorized use, with basic permissions and a stream key. */
     @Transactional
     public void openSubAccount(String accountId, String handle, String streamerId, long fans) {
-        jdbc.update("""
-                insert into governance.accounts (id, kind, platform_handle, authorized_streamer, status, fans)
-                values (?, 'SUB_ACCOUNT', ?, ?, 'ACTIVE', ?)""", accountId, handle, streamerId, fans);
-        jdbc.update("""
-                insert into governance.permission_grants (account_id, streamer_id, level, data_export, granted_at)
-                values (?, ?, 'STREAMER_BASIC', false, ?)""", accountId, streamerId, OffsetDateTime.now());
-        backOffice.rotateStreamKey(accountId);
+        backOffice.openSubAccount(accountId, handle, streamerId);
+        jdbc.update("update governance.accounts set fans = ? where id = ?", fans, accountId);
     }
 
     @Transactional
     public void assignBackup(String streamerId, String backupId, int rank) {
-        jdbc.update("insert into governance.streamer_backups (streamer_id, backup_id, rank) values (?, ?, ?)", streamerId, backupId, rank);
+        assignBackup(streamerId, backupId, rank, null);
+    }
+
+    /** Names a backup streamer, recording who named it and when. */
+    @Transactional
+    public void assignBackup(String streamerId, String backupId, int rank, String assignedBy) {
+        jdbc.update("insert into governance.streamer_backups (streamer_id, backup_id, rank, assigned_by, assigned_at) values (?, ?, ?, ?, ?)",
+                streamerId, backupId, rank, assignedBy, OffsetDateTime.now());
+    }
+
+    /** The streamer's backups, by rank. */
+    public List<Map<String, Object>> backupsOf(String streamerId) {
+        return jdbc.queryForList("""
+                select backup_id, rank, assigned_by, assigned_at from governance.streamer_backups
+                where streamer_id = ? order by rank""", streamerId);
+    }
+
+    /** The streamer's status ({@code ONBOARDING}, {@code ACTIVE}, ...), if the streamer exists. */
+    public Optional<String> statusOf(String streamerId) {
+        return jdbc.queryForList("select status from governance.streamers where id = ?", String.class, streamerId).stream().findFirst();
+    }
+
+    @Transactional
+    public void changeStatus(String streamerId, String status) {
+        if (jdbc.update("update governance.streamers set status = ? where id = ?", status, streamerId) != 1) {
+            throw new IllegalStateException("No streamer " + streamerId);
+        }
     }
 
     public boolean exists(String streamerId) {

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * The form-js forms of {@code forms/}, one per human task ({@code forms/<TaskName>.form}), and the check of a
  * submission against its form: every editable field of the form, each of its type, required fields present,
- * choices among the form's values, lengths and ranges as the form states them; nothing the form does not ask.
+ * choices among the form's values, lengths, ranges and decimal digits as the form states them; nothing the form
+ * does not ask. "Required" means what form-js means by it: a required checkbox must be ticked, a required
+ * multi-value field ({@code taglist}, {@code checklist}) must hold at least one value.
  */
 @Component
 public class TaskForms {
+
+    private static final Set<String> MULTI_VALUE_TYPES = Set.of("taglist", "checklist");
 
     /** One refused field. */
     public record FieldError(String field, String message) {
@@ -29,7 +35,18 @@ public class TaskForms {
 
     /** An editable field of a form. */
     record Field(String key, String type, boolean required, List<JsonNode> values, Integer minLength, Integer maxLength,
-            BigDecimal min, BigDecimal max) {
+            BigDecimal min, BigDecimal max, Integer decimalDigits) {
+
+        boolean multiple() {
+            return MULTI_VALUE_TYPES.contains(type);
+        }
+
+        /** Whether a value leaves this field empty, as form-js sees it when the field is required. */
+        boolean isEmpty(Object value) {
+            return value == null || value instanceof String text && text.isBlank()
+                    || type.equals("checkbox") && Boolean.FALSE.equals(value)
+                    || value instanceof Collection<?> list && list.isEmpty();
+        }
     }
 
     private final ObjectMapper json;
@@ -67,7 +84,7 @@ public class TaskForms {
         if (completing) {
             for (Field field : fields.values()) {
                 Object value = submitted.containsKey(field.key()) ? submitted.get(field.key()) : alreadySet.get(field.key());
-                if (field.required() && (value == null || value instanceof String text && text.isBlank())) {
+                if (field.required() && field.isEmpty(value)) {
                     errors.add(new FieldError(field.key(), "is required"));
                 }
             }
@@ -76,6 +93,9 @@ public class TaskForms {
     }
 
     private static Optional<String> checkValue(Field field, JsonNode value) {
+        if (field.multiple()) {
+            return checkValues(field, value);
+        }
         if (!field.values().isEmpty()) {
             return field.values().contains(value) ? Optional.empty()
                     : Optional.of("must be one of " + field.values() + ", not " + value);
@@ -91,6 +111,10 @@ public class TaskForms {
                 }
                 if (field.max() != null && number.compareTo(field.max()) > 0) {
                     return Optional.of("must be at most " + field.max());
+                }
+                if (field.decimalDigits() != null && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
+                    return Optional.of(field.decimalDigits() == 0 ? "must be a whole number"
+                            : "must have at most " + field.decimalDigits() + " decimal digits");
                 }
             }
             case "checkbox" -> {
@@ -109,6 +133,22 @@ public class TaskForms {
                 if (field.maxLength() != null && length > field.maxLength()) {
                     return Optional.of("must have at most " + field.maxLength() + " characters");
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A multi-value field: a list of texts, each among the form's values when the form lists them. */
+    private static Optional<String> checkValues(Field field, JsonNode value) {
+        if (!value.isArray()) {
+            return Optional.of("must be a list, not " + value);
+        }
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                return Optional.of("must hold texts, not " + element);
+            }
+            if (!field.values().isEmpty() && !field.values().contains(element)) {
+                return Optional.of("must hold values among " + field.values() + ", not " + element);
             }
         }
         return Optional.empty();
@@ -150,7 +190,8 @@ public class TaskForms {
                     validate.hasNonNull("minLength") ? validate.path("minLength").asInt() : null,
                     validate.hasNonNull("maxLength") ? validate.path("maxLength").asInt() : null,
                     validate.hasNonNull("min") ? validate.path("min").decimalValue() : null,
-                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null));
+                    validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
+                    component.hasNonNull("decimalDigits") ? component.path("decimalDigits").asInt() : null));
         }
     }
 }

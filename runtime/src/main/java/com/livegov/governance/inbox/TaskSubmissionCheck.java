@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,9 +36,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Stands in front of Kogito's generated user-task endpoint: completing a task ({@code POST
  * /usertasks/instance/{id}/transition} with {@code "transitionId": "complete"}) and setting its outputs
  * ({@code PUT .../outputs}) are checked against the task's form first. A bad submission answers 400 with every
- * refused field, and the task stays as it was. Claiming and completing are also put to every {@link TaskDuty}
- * (separation of duties): a refusal answers 403 with its reason. Bodies above 64 KiB answer 413. Every refusal
- * is recorded in the audit trail.
+ * refused field, and the task stays as it was; a completion that passes its form is then put to every
+ * {@link TaskSubmissionRule} (checks against the application's data), which refuse the same way. Claiming and
+ * completing are also put to every {@link TaskDuty} (separation of duties): a refusal answers 403 with its
+ * reason. Bodies above 64 KiB answer 413. Every refusal is recorded in the audit trail.
  */
 @Component
 class TaskSubmissionCheck extends OncePerRequestFilter {
@@ -50,15 +52,17 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
 
     private final TaskForms forms;
     private final List<TaskDuty> duties;
+    private final List<TaskSubmissionRule> rules;
     private final ObjectProvider<UserTasks> userTasks;
     private final TransactionTemplate readOnly;
     private final ObjectMapper json;
     private final AuditTrail audit;
 
-    TaskSubmissionCheck(TaskForms forms, List<TaskDuty> duties, ObjectProvider<UserTasks> userTasks,
+    TaskSubmissionCheck(TaskForms forms, List<TaskDuty> duties, List<TaskSubmissionRule> rules, ObjectProvider<UserTasks> userTasks,
             PlatformTransactionManager transactions, ObjectMapper json, AuditTrail audit) {
         this.forms = forms;
         this.duties = duties;
+        this.rules = rules;
         this.userTasks = userTasks;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -117,7 +121,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             if (duty.isPresent()) {
                 return Optional.of(new Refusal(HttpStatus.FORBIDDEN, duty.get(), List.of()));
             }
-            return completing ? formRefusal(task, data, true) : Optional.empty();
+            return completing ? formRefusal(task, data, true).or(() -> ruleRefusal(task, data)) : Optional.empty();
         });
     }
 
@@ -137,6 +141,13 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         List<TaskForms.FieldError> errors = forms.check(task.getTaskName(), data, task.getOutputs(), completing);
         return errors.isEmpty() ? Optional.empty()
                 : Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The submission does not match the task's form", errors));
+    }
+
+    private Optional<Refusal> ruleRefusal(UserTaskInstance task, Map<String, Object> data) {
+        List<TaskForms.FieldError> errors = rules.stream().flatMap(rule -> rule.check(task, data).stream()).toList();
+        return errors.isEmpty() ? Optional.empty()
+                : Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The submission was refused: "
+                        + errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), errors));
     }
 
     /** Reads the task once, in a read-only transaction; an unknown task passes (the endpoint answers 404 for itself). */

@@ -136,6 +136,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/history/streamers/{streamerId}").access(staffOrSelf())
                 .requestMatchers(HttpMethod.GET, "/history/process-instances/*").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.GET, "/offboarding/{streamerId}/timeline").access(staffOrSelf())
+                .requestMatchers(HttpMethod.GET, "/onboarding/{streamerId}").access(staffOrSelf())
                 .requestMatchers(HttpMethod.POST, "/traffic-alerts").hasAnyAuthority(Group.ids(OPS, OPS_MANAGER, MONITORING))
                 .requestMatchers(HttpMethod.GET, "/traffic-alerts/*").hasAnyAuthority(staff)
                 .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(Group.ids(OPS_MANAGER, DIRECTOR, ADMIN))

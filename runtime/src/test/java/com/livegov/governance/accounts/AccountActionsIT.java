@@ -174,6 +174,31 @@ class AccountActionsIT {
     }
 
     @Test
+    void openingASubAccountGrantsBasicPermissionsWithoutExportOnceAndIsRecorded() {
+        String streamer = "new-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.register(new StreamerRegistry.Streamer(streamer, "New host", "REGULAR", "ONBOARDING", "food", java.time.LocalDate.of(2026, 12, 1), "mia"));
+        ActionRequest open = new ActionRequest("onboarding-" + streamer, AccountAction.OPEN_SUB_ACCOUNT, "sub-" + streamer,
+                "process:streamerOnboarding", "contract signed", "onboarding-1", "onboarding-1", Map.of("streamerId", streamer, "handle", "@" + streamer));
+
+        ActionRecord first = actions.execute(open);
+        ActionRecord again = actions.execute(open);
+
+        assertThat(status("sub-" + streamer)).isEqualTo("ACTIVE");
+        assertThat(first.outcome()).containsEntry("level", "STREAMER_BASIC").containsEntry("dataExport", false).containsKey("newKeyFingerprint");
+        assertThat(again.repeated()).isTrue();
+        assertThat(registry.grantsOf(streamer)).singleElement()
+                .satisfies(grant -> assertThat(grant).containsEntry("level", "STREAMER_BASIC").containsEntry("data_export", false));
+        assertThat(registry.activeKeyOf("sub-" + streamer)).hasSize(1);
+        assertThat(actions.history("sub-" + streamer)).singleElement()
+                .satisfies(recorded -> assertThat(recorded.request().reason()).isEqualTo("contract signed"));
+        assertThatThrownBy(() -> actions.execute(new ActionRequest("other-" + streamer, AccountAction.OPEN_SUB_ACCOUNT, "sub2-" + streamer,
+                "process:streamerOnboarding", "again", null, null, Map.of("streamerId", streamer, "handle", "@" + streamer))))
+                .isInstanceOf(AccountProblem.class).hasMessageContaining("already in use");
+        assertThatThrownBy(() -> actions.verify(AccountAction.OPEN_SUB_ACCOUNT, "sub3-" + streamer, Map.of("streamerId", "nobody", "handle", "@x")))
+                .isInstanceOf(AccountProblem.class).hasMessageContaining("No streamer nobody");
+    }
+
+    @Test
     void refusedActionsChangeNothing() {
         String account = streamerWithSubAccount();
         actions.execute(request(AccountAction.CANCEL_ACCOUNT, account, Map.of()));

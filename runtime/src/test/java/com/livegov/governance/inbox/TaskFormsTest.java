@@ -59,6 +59,31 @@ class TaskFormsTest {
     }
 
     @Test
+    void aRequiredCheckboxMustBeTickedAsInFormJs() {
+        assertThat(forms.check("CompleteTraining", Map.of("trainingCompleted", false), Map.of(), true))
+                .extracting(TaskForms.FieldError::field).containsExactly("trainingCompleted");
+        assertThat(forms.check("CompleteTraining", Map.of("trainingCompleted", true), Map.of(), true)).isEmpty();
+    }
+
+    @Test
+    void aMultiValueFieldTakesAListOfTexts() {
+        assertThat(forms.check("AssignBackups", Map.of("backupIds", java.util.List.of("ann", "bo")), Map.of(), true)).isEmpty();
+        assertThat(forms.check("AssignBackups", Map.of("backupIds", java.util.List.of()), Map.of(), true)).as("not required").isEmpty();
+        assertThat(forms.check("AssignBackups", Map.of("backupIds", "ann"), Map.of(), true)).extracting(TaskForms.FieldError::message)
+                .containsExactly("must be a list, not \"ann\"");
+        assertThat(forms.check("AssignBackups", Map.of("backupIds", java.util.List.of(1)), Map.of(), true)).hasSize(1);
+    }
+
+    @Test
+    void decimalDigitsAreAsTheFormStatesThem() {
+        Map<String, Object> draft = new HashMap<>(Map.of("nonCompeteMonths", 18.5, "monthlyCompensation", 6000.125, "averageMonthlyIncome", 20000,
+                "annualRevenue", 500000.10, "liquidatedDamagesMultiple", 2.5, "ipInvestment", "COMPANY_FUNDED"));
+
+        assertThat(forms.check("DraftContractTerms", draft, Map.of(), true)).extracting(TaskForms.FieldError::field)
+                .containsExactlyInAnyOrder("nonCompeteMonths", "monthlyCompensation");
+    }
+
+    @Test
     void everyHumanTaskOfEveryProcessHasItsForm() throws IOException {
         Set<String> taskNames = new LinkedHashSet<>();
         Pattern taskName = Pattern.compile("<bpmn2:from xsi:type=\"bpmn2:tFormalExpression\">([A-Za-z0-9_]+)</bpmn2:from>\\s*"
