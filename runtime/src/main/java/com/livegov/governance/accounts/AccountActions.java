@@ -82,7 +82,8 @@ public class AccountActions {
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
                 request.actionId(), request.action().name(), request.accountId(), request.actor(), request.reason(),
                 request.approvalReference(), request.processInstanceId(), toJson(request.parameters()), toJson(outcome), now);
-        audit.record(auditEntry(request, outcome, (String) account.get("authorized_streamer")));
+        String streamerId = opening ? (String) request.parameters().get("streamerId") : (String) account.get("authorized_streamer");
+        audit.record(auditEntry(request, outcome, streamerId));
         return new ActionRecord(request, outcome, now, false);
     }
 
