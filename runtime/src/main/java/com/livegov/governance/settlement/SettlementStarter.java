@@ -3,8 +3,10 @@ package com.livegov.governance.settlement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.kie.kogito.Model;
+import org.kie.kogito.process.MutableProcessInstances;
 import org.kie.kogito.process.Process;
 import org.kie.kogito.process.ProcessInstance;
 import org.kie.kogito.process.Processes;
@@ -14,12 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a settlement of a month, for the API and for the monthly schedule. The start runs in one unit of work
- * (one transaction): when a step refuses the month (already settled, figures missing, ...) the unit of work is
- * aborted, so neither a process instance nor a claim of the month nor a payout is kept, and the refusal is
- * thrown to the caller.
+ * Starts a settlement of a month, for the API and for the monthly schedule, in one transaction. When a step
+ * refuses the month (already settled, figures missing, ...) nothing is kept: the transaction (the claim of the
+ * month, payouts, decision records, history) is rolled back, and the process instance Kogito stores in error
+ * state is removed; the refusal is thrown to the caller.
+ *
+ * <p>Kogito's unit of work is committed, not aborted, when a process instance fails (to keep the failed
+ * instance), so the transaction around it is ours.
  */
 @Component
 class SettlementStarter {
@@ -30,11 +37,14 @@ class SettlementStarter {
     private final ObjectProvider<Processes> processes;
     private final UnitOfWorkManager unitOfWork;
     private final SettlementProperties properties;
+    private final TransactionTemplate transaction;
 
-    SettlementStarter(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork, SettlementProperties properties) {
+    SettlementStarter(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork, SettlementProperties properties,
+            PlatformTransactionManager transactions) {
         this.processes = processes;
         this.unitOfWork = unitOfWork;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -48,18 +58,33 @@ class SettlementStarter {
         Map<String, Object> variables = new HashMap<>();
         variables.put("month", month);
         variables.put("startedBy", startedBy);
+        AtomicReference<String> started = new AtomicReference<>();
         try {
-            return UnitOfWorkExecutor.executeInUnitOfWork(unitOfWork, () -> {
+            return transaction.execute(status -> UnitOfWorkExecutor.executeInUnitOfWork(unitOfWork, () -> {
                 Model model = (Model) process.createModel();
                 model.update(variables);
                 ProcessInstance<?> instance = process.createInstance(model);
+                started.set(instance.id());
                 instance.start();
                 instance.checkError();
                 return instance.id();
-            });
+            }));
         } catch (RuntimeException e) {
+            if (started.get() != null) {
+                forget(process, started.get());
+            }
             throw refusalIn(e).orElseThrow(() -> e);
         }
+    }
+
+    /** Removes the instance Kogito keeps in error state after a failed start, if it kept one. */
+    private void forget(Process<?> process, String processInstanceId) {
+        UnitOfWorkExecutor.executeInUnitOfWork(unitOfWork, () -> {
+            if (process.instances() instanceof MutableProcessInstances<?> instances && instances.exists(processInstanceId)) {
+                instances.remove(processInstanceId);
+            }
+            return null;
+        });
     }
 
     /** The scheduled run: settles the previous month; a month that cannot be settled now is logged, not retried. */
