@@ -14,14 +14,16 @@ create table commission_figures (
     primary key (month, streamer_id)
 );
 
--- One settlement run of a month. A month has at most one run that is under way or approved (the partial
--- unique index: two instances starting the same month at once cannot both win); a rejected run stays on record
--- and the month may be settled again.
+-- One settlement run of a month. A month has at most one run that holds it, under way or approved (the partial
+-- unique index: two instances starting the same month at once cannot both win); a rejected or aborted run stays
+-- on record and the month may be settled again.
 create table commission_settlements (
     process_instance_id          text        primary key,
     month                        text        not null check (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
     status                       text        not null check (status in ('COMPUTING', 'IN_HR_REVIEW', 'AWAITING_DIRECTOR',
-                                                 'APPROVED', 'REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR')),
+                                                 'APPROVED', 'REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR', 'ABORTED')),
+    holds_month                  boolean     not null generated always as
+                                     (status not in ('REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR', 'ABORTED')) stored,
     started_by                   text        not null,
     started_at                   timestamp with time zone not null,
     payout_count                 integer,
@@ -42,8 +44,7 @@ create table commission_settlements (
     director_comment             text,
     approved_at                  timestamp with time zone
 );
-create unique index commission_settlements_one_per_month_idx on commission_settlements (month)
-    where status not in ('REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR');
+create unique index commission_settlements_one_per_month_idx on commission_settlements (month) where holds_month;
 
 -- One payout per streamer and settlement: the figures it was computed from, every component exactly as the
 -- decision gave it, and the recorded evaluation (version and matched rules) behind it.

@@ -39,7 +39,7 @@ class CommissionFigures {
         }
         List<String> settled = jdbc.queryForList("""
                 select status from governance.commission_settlements
-                where month = ? and status not in ('REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR')""", String.class, month.toString());
+                where month = ? and holds_month""", String.class, month.toString());
         if (!settled.isEmpty()) {
             throw new SettlementConflict("The figures of " + month + " are frozen: its settlement is " + settled.get(0));
         }

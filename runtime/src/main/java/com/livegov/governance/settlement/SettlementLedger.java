@@ -39,7 +39,7 @@ class SettlementLedger {
             List<String> existing = jdbc.queryForList("""
                     select status || ' (started by ' || started_by || ', process instance ' || process_instance_id || ')'
                     from governance.commission_settlements
-                    where month = ? and status not in ('REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR')""", String.class, month.toString());
+                    where month = ? and holds_month""", String.class, month.toString());
             throw new SettlementConflict(month + " is already being settled or settled: " + String.join(", ", existing));
         }
     }
@@ -115,6 +115,13 @@ class SettlementLedger {
                   and (status = 'IN_HR_REVIEW' and not director_approval_required
                        or status = 'AWAITING_DIRECTOR' and director_approved)""",
                 OffsetDateTime.now(), settlementId);
+    }
+
+    /** The settlement's process instance was aborted (deleted through Kogito's API): the month is free again. */
+    void recordAborted(String settlementId) {
+        jdbc.update("""
+                update governance.commission_settlements set status = 'ABORTED'
+                where process_instance_id = ? and status in ('COMPUTING', 'IN_HR_REVIEW', 'AWAITING_DIRECTOR')""", settlementId);
     }
 
     private void change(String settlementId, String expectedStatus, String sql, Object... arguments) {

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads settlements back: the current settlement of a month (under way or approved, else the latest), with its payouts. */
+/** Reads settlements back: the settlement that holds a month (under way or approved, else the latest), with its payouts. */
 @Repository
 class SettlementRecords {
 
@@ -27,7 +27,7 @@ class SettlementRecords {
         List<SettlementView.Attempt> attempts = jdbc.query("""
                 select process_instance_id, status, started_by, started_at from governance.commission_settlements
                 where month = ?
-                order by status not in ('REJECTED_BY_HR', 'REJECTED_BY_DIRECTOR') desc, started_at desc""",
+                order by holds_month desc, started_at desc""",
                 (rs, row) -> new SettlementView.Attempt(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class)),
                 month.toString());

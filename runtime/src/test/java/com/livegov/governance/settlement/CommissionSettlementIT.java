@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * the HR reviewer cannot approve as director;</li>
  * <li>HR rejects ({@code End_RejectedByHr}): the figures can be corrected and the month settled again;</li>
  * <li>the director rejects ({@code End_RejectedByDirector});</li>
- * <li>a month is settled once: a second start (also concurrent starts) answers 409, and the figures are frozen;</li>
+ * <li>a month is settled once: a second start (also concurrent starts) answers 409 (Kogito's own start endpoint
+ * 400), and the figures are frozen; an aborted settlement no longer holds its month;</li>
  * <li>bad figures, an unfinished month, missing figures: 400 and nothing kept; an unknown month: 404;</li>
  * <li>the monthly schedule, configured to run every second on two instances sharing one database, settles the
  * previous month once.</li>
@@ -293,6 +294,8 @@ class CommissionSettlementIT {
         String id = started(month);
 
         start(month).then().statusCode(409).body("detail", containsString(id));
+        given(app.api()).body(Map.of("month", month, "startedBy", "hanna")).when().post("/" + CommissionSettlement.PROCESS_ID)
+                .then().statusCode(400).body("detail", containsString("already being settled"));
         given(app.api()).body(new Figures(2000, 500, 0, null).body("fiona"))
                 .when().put("/commission-settlements/figures/{month}/{streamer}", month, key)
                 .then().statusCode(409).body("detail", containsString("frozen"));
@@ -317,6 +320,23 @@ class CommissionSettlementIT {
         }
         assertThat(app.jdbc().queryForObject("select count(*) from governance.commission_settlements where month = ?",
                 Integer.class, concurrentMonth)).isEqualTo(1);
+    }
+
+    @Test
+    void anAbortedSettlementNoLongerHoldsItsMonth() {
+        String month = "2025-12";
+        String key = keyStreamer();
+        load(month, key, new Figures(5000, 1000, 0, null));
+        nothingSoldByTheOthers(month);
+        String aborted = started(month);
+
+        given(app.api()).when().delete("/" + CommissionSettlement.PROCESS_ID + "/{id}", aborted).then().statusCode(200);
+
+        assertThat(settlement(month).getString("status")).isEqualTo("ABORTED");
+        String again = started(month);
+        JsonPath current = settlement(month);
+        assertThat(current.getString("processInstanceId")).isEqualTo(again);
+        assertThat(current.getList("earlierAttempts.status")).containsExactly("ABORTED");
     }
 
     @Test
