@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -197,7 +199,7 @@ class CommissionSettlementIT {
         assertThat(lines.get(0)).isEqualTo("streamer,tier,base,excess,traffic_contribution,dividend,total,decision_version,"
                 + "hr_approved_by,hr_approved_at,director_approved_by,director_approved_at");
         String reviewedAt = app.jdbc().queryForObject("select hr_reviewed_at from governance.commission_settlements where process_instance_id = ?",
-                java.time.OffsetDateTime.class, id).withOffsetSameInstant(ZoneOffset.UTC).toString();
+                OffsetDateTime.class, id).withOffsetSameInstant(ZoneOffset.UTC).toString();
         assertThat(lines).contains(
                 key + ",KEY,18000.00,6400.00,600.00,0,25000.00," + version + ",helga," + reviewedAt + ",not required,not required",
                 strategic + ",STRATEGIC,16000.00,0.00,1600.00,20000.00,37600.00," + version + ",helga," + reviewedAt + ",not required,not required");
@@ -368,7 +370,7 @@ class CommissionSettlementIT {
                 .then().statusCode(400).body("errors.field", hasItems("figures[1].sales"));
 
         given(app.api()).when().get("/commission-settlements/figures/{month}", month)
-                .then().statusCode(200).body("figures.streamerId", org.hamcrest.Matchers.not(hasItems(key)));
+                .then().statusCode(200).body("figures.streamerId", not(hasItems(key)));
     }
 
     @Test
