@@ -118,7 +118,8 @@ class ReviewAnswerCheck extends OncePerRequestFilter {
     }
 
     private static int deviationCount(UserTaskInstance task) {
-        return task.getInputs().get("deviations") instanceof List<?> deviations ? deviations.size() : 0;
+        return task.getInputs().get("deviationList") instanceof Map<?, ?> list && list.get(ReviewSteps.DEVIATION_ITEMS) instanceof List<?> items
+                ? items.size() : 0;
     }
 
     private void refuse(HttpServletResponse response, String message) throws IOException {

@@ -29,6 +29,8 @@ public class ReviewSteps {
     static final String CONFIRMED = "CONFIRMED";
     static final String DOWNGRADE_REQUESTED = "DOWNGRADE_REQUESTED";
     static final String DOWNGRADE_NOT_POSSIBLE = "DOWNGRADE_NOT_POSSIBLE";
+    /** The deviations in the task's {@code deviationList}. */
+    static final String DEVIATION_ITEMS = "items";
     /** Account states in which no action, a downgrade included, can be taken any more. */
     private static final Set<String> CLOSED_FOR_GOOD = Set.of("CANCELLED", "RECLAIMED");
 
@@ -104,9 +106,16 @@ public class ReviewSteps {
         return new ArrayList<>(new TreeSet<>(numbered.keySet()));
     }
 
-    /** The ops-manager's deviations, numbered, for their task's form. */
-    public List<Map<String, Object>> listDeviations(String opsManager, KogitoProcessContext context) {
-        return new ArrayList<>(records().taskList(reviewId(context), opsManager));
+    /**
+     * The ops-manager's deviations, numbered, for their task's form: {@code items} (one map per deviation) and
+     * {@code count}. A map, because Kogito 10.1 cannot store a process variable that is a list of maps.
+     */
+    public Map<String, Object> listDeviations(String opsManager, KogitoProcessContext context) {
+        List<Map<String, Object>> items = new ArrayList<>(records().taskList(reviewId(context), opsManager));
+        Map<String, Object> list = new HashMap<>();
+        list.put(DEVIATION_ITEMS, items);
+        list.put("count", items.size());
+        return list;
     }
 
     /**
