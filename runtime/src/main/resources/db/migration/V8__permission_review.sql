@@ -1,18 +1,21 @@
 -- Quarterly permission review: one review per quarter, every active streamer it looked at, every grant that
 -- differed from the PermissionBaseline decision, the ops-manager's answer and the approval it started.
 
--- One review per quarter (the unique quarter: two instances or requests starting the same quarter cannot both win).
+-- One review per quarter (the partial unique index: two instances or requests starting the same quarter cannot both
+-- win); a review whose process instance was aborted stays on record and frees its quarter.
 create table permission_reviews (
     process_instance_id  text        primary key,
-    quarter              text        not null unique check (quarter ~ '^[0-9]{4}-Q[1-4]$'),
+    quarter              text        not null check (quarter ~ '^[0-9]{4}-Q[1-4]$'),
     started_by           text        not null,
     started_at           timestamp with time zone not null,
     streamers_reviewed   integer,
     grants_reviewed      integer,
     deviations_found     integer,
     compared_at          timestamp with time zone,
-    completed_at         timestamp with time zone
+    completed_at         timestamp with time zone,
+    aborted_at           timestamp with time zone
 );
+create unique index permission_reviews_one_per_quarter_idx on permission_reviews (quarter) where aborted_at is null;
 
 -- Every active streamer the review compared, also those without a deviation: the evidence that they were looked at.
 create table permission_review_streamers (

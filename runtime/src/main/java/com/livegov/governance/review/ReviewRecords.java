@@ -32,7 +32,8 @@ class ReviewRecords {
     }
 
     Optional<String> reviewOf(String quarter) {
-        return jdbc.queryForList("select process_instance_id from governance.permission_reviews where quarter = ?", String.class, quarter)
+        return jdbc.queryForList("select process_instance_id from governance.permission_reviews where quarter = ? and aborted_at is null",
+                String.class, quarter)
                 .stream().findFirst();
     }
 
@@ -117,6 +118,11 @@ class ReviewRecords {
 
     void complete(String reviewId) {
         jdbc.update("update governance.permission_reviews set completed_at = ? where process_instance_id = ?", now(), reviewId);
+    }
+
+    /** The review's process instance was aborted: the review stays on record and no longer holds its quarter. */
+    void abort(String reviewId) {
+        jdbc.update("update governance.permission_reviews set aborted_at = ? where process_instance_id = ?", now(), reviewId);
     }
 
     /** The account's state now (it may have changed since the comparison). */

@@ -43,8 +43,8 @@ class ReviewResults {
     List<ReviewView.Summary> reviews(String quarter) {
         String select = "select * from governance.permission_reviews ";
         return quarter == null
-                ? jdbc.query(select + "order by quarter desc", (rs, row) -> summary(rs))
-                : jdbc.query(select + "where quarter = ?", (rs, row) -> summary(rs), quarter);
+                ? jdbc.query(select + "order by quarter desc, started_at desc", (rs, row) -> summary(rs))
+                : jdbc.query(select + "where quarter = ? order by started_at desc", (rs, row) -> summary(rs), quarter);
     }
 
     private static ReviewView.Summary summary(ResultSet rs) throws SQLException {
@@ -84,6 +84,9 @@ class ReviewResults {
     }
 
     private static String status(ResultSet rs) throws SQLException {
+        if (rs.getObject("aborted_at") != null) {
+            return "ABORTED";
+        }
         if (rs.getObject("completed_at") != null) {
             return "COMPLETED";
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * looked at, and every deviation with the ops-manager's answer and what became of a requested downgrade.
  *
  * @param id the review's id (its process instance id; the process history is at {@code /history/process-instances/{id}})
- * @param status {@code COMPARING}, {@code IN_REVIEW} (ops-managers are answering) or {@code COMPLETED}
+ * @param status {@code COMPARING}, {@code IN_REVIEW} (ops-managers are answering), {@code COMPLETED}, or {@code ABORTED}
+ *        (its process instance was aborted; the quarter may be reviewed again)
  */
 record ReviewView(String id, String quarter, String status, String startedBy, OffsetDateTime startedAt, OffsetDateTime comparedAt,
         OffsetDateTime completedAt, Integer streamersReviewed, Integer grantsReviewed, Integer deviationsFound,

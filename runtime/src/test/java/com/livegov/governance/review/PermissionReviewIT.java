@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * requested by them, and once approved the grant is at the baseline;</li>
  * <li>the quarterly schedule (here every two seconds) starts the review of the quarter under way, once.</li>
  * </ol>
+ * A review whose process instance is aborted stays on record as {@code ABORTED} and frees its quarter.
  * Refused: a request without its requester, with an unreadable or future quarter or a field it does not have
  * (400, nothing kept), a second review of a quarter (409, naming the first), an answer naming a deviation the task
  * does not list (400, the task stays open), an unknown review (404).
@@ -202,6 +203,23 @@ class PermissionReviewIT {
         assertThat(given(app.api()).queryParam("quarter", "2023-Q1").when().get("/permission-reviews")
                 .then().statusCode(200).extract().jsonPath().getList("id")).containsExactly(first);
         assertThat(reviewTasks(first).get(fay)).hasSize(1);
+    }
+
+    @Test
+    void anAbortedReviewStaysOnRecordAndFreesItsQuarter() {
+        String hal = user("hal");
+        streamer(hal, "REGULAR", "OPERATOR", false);
+        String aborted = startReview("2023-Q3");
+        onlyTask(aborted, hal);
+
+        given(app.api()).when().delete("/" + PermissionReview.PROCESS_ID + "/{id}", aborted).then().statusCode(200);
+
+        assertThat(review(aborted).getString("status")).isEqualTo("ABORTED");
+        assertThat(reviewTasks(aborted)).as("the ops-manager's task went with it").isEmpty();
+        String again = startReview("2023-Q3");
+        assertThat(again).isNotEqualTo(aborted);
+        assertThat(given(app.api()).queryParam("quarter", "2023-Q3").when().get("/permission-reviews")
+                .then().statusCode(200).extract().jsonPath().getList("status")).containsExactly("IN_REVIEW", "ABORTED");
     }
 
     @Test
