@@ -87,29 +87,25 @@ class ReviewAnswerCheck extends OncePerRequestFilter {
         }
         Matcher transition = TRANSITION.matcher(path(request));
         if (transition.matches()) {
-            if (!"complete".equals(submission.path("transitionId").asText())) {
-                return Optional.empty();
-            }
             JsonNode data = submission.path("data");
-            return check(transition.group(1), data.has(FIELD) ? Optional.of(data.get(FIELD)) : Optional.empty());
+            return "complete".equals(submission.path("transitionId").asText()) && data.has(FIELD)
+                    ? check(transition.group(1), data.get(FIELD)) : Optional.empty();
         }
         Matcher outputs = OUTPUTS.matcher(path(request));
-        return outputs.matches() && submission.has(FIELD) ? check(outputs.group(1), Optional.of(submission.get(FIELD))) : Optional.empty();
+        return outputs.matches() && submission.has(FIELD) ? check(outputs.group(1), submission.get(FIELD)) : Optional.empty();
     }
 
-    /** @param submitted the field as sent now; empty when not sent (then the value set earlier on the task counts) */
-    private Optional<String> check(String taskId, Optional<JsonNode> submitted) {
-        if (submitted.isPresent() && !submitted.get().isTextual() && !submitted.get().isNull()) {
-            // a value of the wrong type is the form check's to refuse
+    /**
+     * Only a value sent now is checked: one set earlier through the outputs was checked when it was set. A value of
+     * the wrong type is the form check's to refuse.
+     */
+    private Optional<String> check(String taskId, JsonNode value) {
+        if (!value.isTextual()) {
             return Optional.empty();
         }
         return readOnly.execute(status -> userTasks.getObject().instances().findById(taskId)
                 .filter(ReviewAnswerCheck::isReviewTask)
-                .flatMap(task -> {
-                    Object value = submitted.isPresent() ? submitted.get().textValue() : task.getOutputs().get(FIELD);
-                    return value == null || value instanceof String ? DowngradeAnswer.problem((String) value, deviationCount(task))
-                            : Optional.<String>empty();
-                }));
+                .flatMap(task -> DowngradeAnswer.problem(value.textValue(), deviationCount(task))));
     }
 
     private static boolean isReviewTask(UserTaskInstance task) {

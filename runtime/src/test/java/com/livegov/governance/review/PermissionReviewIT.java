@@ -259,6 +259,11 @@ class PermissionReviewIT {
                     .body("errors.field", hasItem("downgrade"));
         }
         given(app.api()).queryParam("user", gil).queryParam("group", "ops-manager")
+                .body(Map.of("downgrade", "5"))
+                .when().put("/usertasks/instance/{id}/outputs", taskId)
+                .then().statusCode(400)
+                .body("errors.field", hasItem("downgrade"));
+        given(app.api()).queryParam("user", gil).queryParam("group", "ops-manager")
                 .body(Map.of("transitionId", "complete", "data", Map.of("downgrade", "1")))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(400)
