@@ -36,11 +36,14 @@ class ReviewController {
     }
 
     /**
-     * Starts a review now: {@code {"startedBy": "olga", "quarter": "2026-Q4"}}, the quarter optional (by default the
-     * quarter under way). A quarter is reviewed once: 409 names the review it already has.
+     * Starts a review now: {@code {"quarter": "2026-Q4"}}, the quarter optional (by default the quarter under
+     * way). The review is started by the logged-in user ({@code startedBy} in the body is ignored). A quarter is
+     * reviewed once: 409 names the review it already has.
      */
     @PostMapping
-    ResponseEntity<ReviewView> start(@RequestBody Map<String, Object> body) {
+    ResponseEntity<ReviewView> start(@RequestBody Map<String, Object> given, java.security.Principal login) {
+        Map<String, Object> body = new java.util.HashMap<>(given);
+        body.put("startedBy", login.getName());
         body.keySet().stream().filter(key -> !START_FIELDS.contains(key)).sorted().findFirst().ifPresent(key -> {
             throw new ReviewRefused(key + " is not a field of a review request; the fields are startedBy and quarter");
         });

@@ -45,14 +45,14 @@ class SettlementController {
         this.properties = properties;
     }
 
-    /** What starts a settlement: the month ({@code 2026-10}) and who starts it. */
+    /** What starts a settlement: the month ({@code 2026-10}); a {@code startedBy} is ignored, the login starts it. */
     record StartRequest(String month, String startedBy) {
     }
 
     @PostMapping
-    ResponseEntity<SettlementView> start(@RequestBody StartRequest request) {
+    ResponseEntity<SettlementView> start(@RequestBody StartRequest request, java.security.Principal login) {
         SettlementMonth month = SettlementMonth.parse(request.month());
-        starter.start(month.toString(), request.startedBy());
+        starter.start(month.toString(), login.getName());
         return ResponseEntity.created(URI.create("/commission-settlements/" + month)).body(view(month));
     }
 
@@ -81,12 +81,13 @@ class SettlementController {
                 .body(PayoutsCsv.of(settlement));
     }
 
-    /** One streamer's figures of a month: {@code sales}, {@code target}, {@code trafficSales}, optional {@code profitPool}, {@code loadedBy}. */
+    /** One streamer's figures of a month: {@code sales}, {@code target}, {@code trafficSales}, optional {@code profitPool}; loaded by the logged-in user ({@code loadedBy} is ignored). */
     @PutMapping("/figures/{month}/{streamerId}")
-    Map<String, Object> loadOne(@PathVariable String month, @PathVariable String streamerId, @RequestBody Map<String, Object> body) {
+    Map<String, Object> loadOne(@PathVariable String month, @PathVariable String streamerId, @RequestBody Map<String, Object> body,
+            java.security.Principal login) {
         SettlementMonth settled = figuresMonth(month);
         List<SettlementRefused.FieldError> errors = new ArrayList<>();
-        String loadedBy = loadedBy(body, errors);
+        String loadedBy = login.getName();
         MonthlyFigures read = MonthlyFigures.read(body, "", Set.of("loadedBy"), errors);
         refuseIfAny(errors);
         figures.load(settled, Map.of(streamerId, read), loadedBy);
@@ -95,10 +96,10 @@ class SettlementController {
 
     /** Many streamers' figures of a month at once, all or nothing: {@code {"loadedBy": ..., "figures": [{"streamerId": ..., ...}]}}. */
     @PostMapping("/figures/{month}")
-    Map<String, Object> loadMany(@PathVariable String month, @RequestBody Map<String, Object> body) {
+    Map<String, Object> loadMany(@PathVariable String month, @RequestBody Map<String, Object> body, java.security.Principal login) {
         SettlementMonth settled = figuresMonth(month);
         List<SettlementRefused.FieldError> errors = new ArrayList<>();
-        String loadedBy = loadedBy(body, errors);
+        String loadedBy = login.getName();
         body.keySet().stream().filter(key -> !Set.of("loadedBy", "figures").contains(key)).sorted()
                 .forEach(key -> errors.add(new SettlementRefused.FieldError(key, "is not a field of a figures load")));
         Map<String, MonthlyFigures> byStreamer = new LinkedHashMap<>();
@@ -169,14 +170,6 @@ class SettlementController {
             throw new SettlementRefused(month + " has not begun: figures are loaded for a month under way or past");
         }
         return settled;
-    }
-
-    private static String loadedBy(Map<String, Object> body, List<SettlementRefused.FieldError> errors) {
-        if (!(body.get("loadedBy") instanceof String loadedBy) || loadedBy.isBlank()) {
-            errors.add(new SettlementRefused.FieldError("loadedBy", "is required: who loads the figures"));
-            return null;
-        }
-        return loadedBy;
     }
 
     private static void refuseIfAny(List<SettlementRefused.FieldError> errors) {

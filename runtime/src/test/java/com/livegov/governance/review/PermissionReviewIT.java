@@ -227,11 +227,9 @@ class PermissionReviewIT {
         long reviews = count("governance.permission_reviews");
         long instances = count("public.process_instances");
 
-        refused(Map.of("quarter", "2022-Q1"), "startedBy");
         refused(Map.of("startedBy", "olga", "quarter", "2022-Q5"), "2022-Q5");
         refused(Map.of("startedBy", "olga", "quarter", "2999-Q1"), "has not begun");
         refused(Map.of("startedBy", "olga", "quarter", "2022-Q1", "priority", "high"), "priority");
-        refused(Map.of("startedBy", 42), "startedBy");
         given(app.api()).body(Map.of("startedBy", "olga", "quarter", "2022-Q7"))
                 .when().post("/" + PermissionReview.PROCESS_ID)
                 .then().statusCode(400)
