@@ -144,11 +144,13 @@ class SecurityConfig {
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
-        // Kogito's process endpoints: start by the groups configured per process, read by staff; every other
-        // generated endpoint (variables, signals, work items, abort) stays closed: processes move through tasks
+        // Kogito's process endpoints: start by the groups configured per process, read by staff, abort by admin
+        // (recorded as the process's end); every other generated endpoint (variables, signals, work items) stays
+        // closed: processes move through their tasks
         processStarters.forEach((processId, groups) -> rules
                 .requestMatchers(HttpMethod.POST, "/" + processId).hasAnyAuthority(groups.toArray(String[]::new))
-                .requestMatchers(HttpMethod.GET, "/" + processId, "/" + processId + "/*", "/" + processId + "/*/tasks").hasAnyAuthority(staff));
+                .requestMatchers(HttpMethod.GET, "/" + processId, "/" + processId + "/*", "/" + processId + "/*/tasks").hasAnyAuthority(staff)
+                .requestMatchers(HttpMethod.DELETE, "/" + processId + "/*").hasAuthority(ADMIN.id()));
         rules.anyRequest().denyAll();
     }
 
