@@ -7,18 +7,16 @@ import java.util.Map;
 import com.livegov.governance.accounts.AccountAction;
 import com.livegov.governance.accounts.AccountActions;
 import com.livegov.governance.accounts.ActionRequest;
-import com.livegov.governance.history.ProcessHistory;
 import org.kie.kogito.internal.process.runtime.KogitoProcessContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps that read the approvals a violation requested and carry out what they allow
+ * The steps that read how the approvals a violation requested ended and carry out what they allow
  * ({@code Task_ReviewApprovals}, {@code Task_RestoreLive}, {@code Task_ReviewRatification}, {@code Task_LiftPause},
- * {@code Task_TransferFans}). An approval is approved when it reached {@code End_Approved} of
- * {@code accountActionApproval}; every action goes through {@link AccountActions}, once per violation, account
- * and action, with the approval it rests on as its reference.
+ * {@code Task_TransferFans}). Every action goes through {@link AccountActions}, once per violation, account and
+ * action, with the approval it rests on as its reference.
  *
  * <p>Kogito's generated handler also needs a public no-argument constructor; an instance made that way has
  * no database and refuses to work.
@@ -26,24 +24,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViolationMeasures {
 
-    /** The end event of {@code accountActionApproval} reached when every level approved (and the action ran). */
-    static final String APPROVED_END = "End_Approved";
     private static final String ACTOR = "process:" + ViolationEscalation.PROCESS_ID;
 
     private final JdbcTemplate jdbc;
     private final ViolationRecords records;
-    private final ProcessHistory history;
     private final AccountActions actions;
 
     public ViolationMeasures() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     @Autowired
-    public ViolationMeasures(JdbcTemplate jdbc, ViolationRecords records, ProcessHistory history, AccountActions actions) {
+    public ViolationMeasures(JdbcTemplate jdbc, ViolationRecords records, AccountActions actions) {
         this.jdbc = jdbc;
         this.records = records;
-        this.history = history;
         this.actions = actions;
     }
 
@@ -53,7 +47,7 @@ public class ViolationMeasures {
      */
     public Map<String, Object> reviewApprovals(KogitoProcessContext context) {
         String violationId = processInstanceId(context);
-        List<String> suspensions = conclude(violationId).stream()
+        List<String> suspensions = concluded(violationId).stream()
                 .filter(approval -> approval.action().equals(AccountAction.SUSPEND_LIVE.name()) && "APPROVED".equals(approval.outcome()))
                 .map(ViolationApproval::approvalInstanceId).toList();
         boolean suspended = !suspensions.isEmpty();
@@ -71,7 +65,7 @@ public class ViolationMeasures {
 
     /** After the ratification of the emergency pause: whether every pause was ratified, and where the fans can go. */
     public Map<String, Object> reviewRatification(String streamerId, KogitoProcessContext context) {
-        boolean ratified = conclude(processInstanceId(context)).stream()
+        boolean ratified = concluded(processInstanceId(context)).stream()
                 .filter(approval -> approval.action().equals(AccountAction.EMERGENCY_PAUSE.name()))
                 .allMatch(approval -> "APPROVED".equals(approval.outcome()));
         Map<String, Object> review = new LinkedHashMap<>();
@@ -112,16 +106,13 @@ public class ViolationMeasures {
         return Map.of("transferred", true, "transferProblem", "");
     }
 
-    /** Reads how each approval of the violation ended (once it has), records it, and answers them all. */
-    private List<ViolationApproval> conclude(String violationId) {
-        for (ViolationApproval approval : records().approvals(violationId)) {
-            if (approval.outcome() == null) {
-                boolean approved = history().ofProcessInstance(approval.approvalInstanceId()).stream()
-                        .anyMatch(event -> APPROVED_END.equals(event.nodeId()));
-                records().concludeApproval(approval.approvalInstanceId(), approved);
-            }
+    /** The violation's approvals, every one ended (their outcomes recorded by {@link ViolationApprovals}). */
+    private List<ViolationApproval> concluded(String violationId) {
+        List<ViolationApproval> approvals = records().approvals(violationId);
+        if (approvals.stream().anyMatch(approval -> approval.outcome() == null)) {
+            throw new IllegalStateException("Violation " + violationId + " still has open approvals: " + approvals);
         }
-        return records().approvals(violationId);
+        return approvals;
     }
 
     /** Restores live streaming on the accounts an action of this violation paused or suspended, if they still are. */
@@ -169,10 +160,6 @@ public class ViolationMeasures {
 
     private ViolationRecords records() {
         return require(records);
-    }
-
-    private ProcessHistory history() {
-        return require(history);
     }
 
     private AccountActions actions() {

@@ -88,6 +88,19 @@ class ViolationRecords {
                 violationId);
     }
 
+    /** Locks the violation's row for the rest of the transaction; false when there is no such violation. */
+    boolean lockViolation(String violationId) {
+        return !jdbc.queryForList("select violation_id from governance.violations where violation_id = ? for update", String.class,
+                violationId).isEmpty();
+    }
+
+    /** How many of the violation's approvals have not ended yet. */
+    int openApprovals(String violationId) {
+        Integer open = jdbc.queryForObject("select count(*) from governance.violation_approvals where violation_id = ? and outcome is null",
+                Integer.class, violationId);
+        return open == null ? 0 : open;
+    }
+
     void concludeApproval(String approvalInstanceId, boolean approved) {
         jdbc.update("update governance.violation_approvals set outcome = ?, concluded_at = ? where approval_instance_id = ?",
                 approved ? "APPROVED" : "REJECTED", OffsetDateTime.now(), approvalInstanceId);

@@ -100,9 +100,21 @@ public final class ApprovalClient {
                 .orElseThrow();
     }
 
-    private List<Map<String, Object>> tasksFor(String processInstanceId, String group) {
+    /**
+     * Waits until the user (for example a streamer, whose own task is assigned to them by name) has the named
+     * task of this process instance, and returns it.
+     */
+    public Map<String, Object> awaitTaskForUser(String processInstanceId, String user, String group, String taskName) {
+        return await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasksFor(processInstanceId, user, group).stream().filter(task -> taskName.equals(task.get("taskName"))).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The open tasks of this process instance that the user, in the group, sees. */
+    public List<Map<String, Object>> tasksFor(String processInstanceId, String user, String group) {
         List<Map<String, Object>> tasks = given(app.api())
-                .queryParam("user", "someone-in-" + group).queryParam("group", group)
+                .queryParam("user", user).queryParam("group", group)
                 .when().get("/usertasks/instance")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("$");
@@ -111,27 +123,41 @@ public final class ApprovalClient {
                 .toList();
     }
 
+    private List<Map<String, Object>> tasksFor(String processInstanceId, String group) {
+        return tasksFor(processInstanceId, "someone-in-" + group, group);
+    }
+
     /** A member of the group claims the task and completes it with the decision. */
     public void decide(Map<String, Object> task, String user, String group, Decision decision) {
         complete(task, user, group, decision);
     }
 
-    /** A member of the group claims the task and completes it with the data of its form. */
+    /**
+     * A member of the group claims the task and completes it with the data of its form. A task assigned to
+     * one person by name (a streamer's own task) is theirs already and is completed without claiming.
+     */
     public void complete(Map<String, Object> task, String user, String group, Object data) {
         String taskId = (String) task.get("id");
-        given(app.api()).queryParam("user", user).queryParam("group", group)
-                .body(Map.of("transitionId", "claim"))
-                .when().post("/usertasks/instance/{id}/transition", taskId)
-                .then().statusCode(200);
+        if (!user.equals(task.get("actualOwner"))) {
+            given(app.api()).queryParam("user", user).queryParam("group", group)
+                    .body(Map.of("transitionId", "claim"))
+                    .when().post("/usertasks/instance/{id}/transition", taskId)
+                    .then().statusCode(200);
+        }
         given(app.api()).queryParam("user", user).queryParam("group", group)
                 .body(Map.of("transitionId", "complete", "data", data))
                 .when().post("/usertasks/instance/{id}/transition", taskId)
                 .then().statusCode(200);
     }
 
-    /** Whether Kogito still holds the instance (it deletes an instance when it ends). */
+    /** Whether Kogito still holds the approval (it deletes an instance when it ends). */
     public boolean isActive(String processInstanceId) {
-        int status = given(app.api()).when().get("/" + AccountActionApproval.PROCESS_ID + "/{id}", processInstanceId)
+        return isActive(AccountActionApproval.PROCESS_ID, processInstanceId);
+    }
+
+    /** Whether Kogito still holds the instance of the process (it deletes an instance when it ends). */
+    public boolean isActive(String processId, String processInstanceId) {
+        int status = given(app.api()).when().get("/" + processId + "/{id}", processInstanceId)
                 .then().extract().statusCode();
         return status == 200;
     }
@@ -147,9 +173,14 @@ public final class ApprovalClient {
         return nodeIds.stream().distinct().toList();
     }
 
-    /** Waits until the instance has ended and returns the elements it went through. */
+    /** Waits until the approval has ended and returns the elements it went through. */
     public List<String> awaitEnded(String processInstanceId) {
-        await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !isActive(processInstanceId));
+        return awaitEnded(AccountActionApproval.PROCESS_ID, processInstanceId);
+    }
+
+    /** Waits until the instance of the process has ended and returns the elements it went through. */
+    public List<String> awaitEnded(String processId, String processInstanceId) {
+        await().atMost(TASK_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !isActive(processId, processInstanceId));
         return nodesPassed(processInstanceId);
     }
 }
