@@ -97,8 +97,8 @@ class TrafficAlerts {
     private String investigate(String alertId, AlertReport report, DecisionOutcome outcome) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("trafficAlert", alertId);
-        evidence.put("periodStart", report.periodStart().toString());
-        evidence.put("periodEnd", report.periodEnd().toString());
+        evidence.put("periodStart", report.periodStart().toInstant().toString());
+        evidence.put("periodEnd", report.periodEnd().toInstant().toString());
         evidence.put("metrics", report.metrics());
         evidence.put("alertLevel", outcome.outputs().get(DECISION));
         evidence.put("decisionEvaluationId", outcome.evaluationId());
