@@ -80,20 +80,11 @@ public class ViolationCase {
         }
         String violationId = processInstanceId(context);
         int prior = Math.max(priorViolations == null ? 0 : priorViolations, records().violationsInLastYear(streamerId, violationId));
-        Map<String, Object> report = new HashMap<>();
-        report.put("streamerId", streamerId);
-        report.put("violationKind", violationKind);
-        report.put("reportedBy", reportedBy);
-        report.put("source", source);
-        report.put("sourceReference", sourceReference);
-        records().open(violationId, report, evidence, prior);
+        records().open(violationId, new ViolationRecords.Report(streamerId, violationKind, reportedBy, source, sourceReference, evidence, prior));
         List<String> subAccounts = db().queryForList("""
                 select id from governance.accounts where authorized_streamer = ? and kind = 'SUB_ACCOUNT' and status = 'ACTIVE'
                 order by id""", String.class, streamerId);
-        Map<String, Object> opened = new HashMap<>();
-        opened.put("subAccounts", subAccounts);
-        opened.put("priorViolations", prior);
-        return opened;
+        return Map.of("subAccounts", subAccounts, "priorViolations", prior);
     }
 
     /**
@@ -118,8 +109,9 @@ public class ViolationCase {
     }
 
     /**
-     * The severe case ends the cooperation: the offboarding starts now, for cause, with the figures HR entered.
-     * The case closes with the offboarding's id; the offboarding then runs its own 24 hours.
+     * The severe case ends the cooperation: the offboarding starts now, for cause, with the figures HR entered
+     * (the offboarding's terms decision checks them). The case closes with the offboarding's id; the offboarding
+     * then runs its own 24 hours.
      */
     public Map<String, Object> startOffboarding(String streamerId, Double averageMonthlyIncome, Double annualRevenue,
             Integer requestedNonCompeteMonths, String ipInvestment, KogitoProcessContext context) {
@@ -129,9 +121,9 @@ public class ViolationCase {
         departure.put("departureTime", Instant.now().toString());
         departure.put("departureReason", DISMISSAL);
         departure.put("initiatedBy", "violation " + violationId);
-        departure.put("averageMonthlyIncome", amount("averageMonthlyIncome", averageMonthlyIncome).doubleValue());
-        departure.put("annualRevenue", amount("annualRevenue", annualRevenue).doubleValue());
-        departure.put("requestedNonCompeteMonths", amount("requestedNonCompeteMonths", requestedNonCompeteMonths).intValue());
+        departure.put("averageMonthlyIncome", averageMonthlyIncome);
+        departure.put("annualRevenue", annualRevenue);
+        departure.put("requestedNonCompeteMonths", requestedNonCompeteMonths);
         departure.put("ipInvestment", ipInvestment);
         String offboardingId = starts().start(StreamerOffboarding.PROCESS_ID, departure);
         records().offboarding(violationId, offboardingId);
@@ -164,13 +156,6 @@ public class ViolationCase {
         return new BigDecimal(number.toString());
     }
 
-    private static BigDecimal amount(String name, Object value) {
-        if (!(value instanceof Number number) || new BigDecimal(number.toString()).signum() < 0) {
-            throw new IllegalStateException("The offboarding terms need " + name + " as a number of 0 or more, not " + value);
-        }
-        return new BigDecimal(number.toString());
-    }
-
     private static void requireText(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new ViolationRefused(name + " is required");
@@ -182,23 +167,21 @@ public class ViolationCase {
     }
 
     private JdbcTemplate db() {
-        if (jdbc == null) {
-            throw new IllegalStateException("ViolationCase was created without its database");
-        }
-        return jdbc;
+        return require(jdbc);
     }
 
     private ProcessStarts starts() {
-        if (starts == null) {
-            throw new IllegalStateException("ViolationCase was created without its process starts");
-        }
-        return starts;
+        return require(starts);
     }
 
     private ViolationRecords records() {
-        if (records == null) {
-            throw new IllegalStateException("ViolationCase was created without its records");
+        return require(records);
+    }
+
+    private static <T> T require(T collaborator) {
+        if (collaborator == null) {
+            throw new IllegalStateException("ViolationCase was created without its collaborators");
         }
-        return records;
+        return collaborator;
     }
 }

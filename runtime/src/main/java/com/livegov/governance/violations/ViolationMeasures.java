@@ -51,10 +51,7 @@ public class ViolationMeasures {
                 .filter(approval -> approval.action().equals(AccountAction.SUSPEND_LIVE.name()) && "APPROVED".equals(approval.outcome()))
                 .map(ViolationApproval::approvalInstanceId).toList();
         boolean suspended = !suspensions.isEmpty();
-        Object fineStatus = jdbc().queryForObject("select fine_status from governance.violations where violation_id = ?", String.class, violationId);
-        if ("AWAITING_APPROVAL".equals(fineStatus)) {
-            records().fine(violationId, suspended ? "IMPOSED" : "WITHDRAWN", suspended ? String.join(",", suspensions) : null);
-        }
+        records().settleFine(violationId, suspended ? String.join(",", suspensions) : null);
         return Map.of("suspended", suspended);
     }
 

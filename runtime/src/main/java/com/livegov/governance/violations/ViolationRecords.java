@@ -20,6 +20,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ViolationRecords {
 
+    /** A report as the case opens with it. */
+    record Report(String streamerId, String violationKind, String reportedBy, String source, String sourceReference,
+            Map<String, Object> evidence, int priorViolations) {
+    }
+
     /** The decision recorded on a violation: severity, its evaluation, the measures and the fine. */
     record Decision(String severity, long evaluationId, String version, Map<String, Object> measures, BigDecimal fine,
             String fineStatus) {
@@ -36,13 +41,13 @@ class ViolationRecords {
         this.json = json;
     }
 
-    void open(String violationId, Map<String, Object> report, Map<String, Object> evidence, int priorViolations) {
+    void open(String violationId, Report report) {
         jdbc.update("""
                 insert into governance.violations (violation_id, streamer_id, violation_kind, reported_by, source, source_reference,
                     evidence, prior_violations, reported_at)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
-                violationId, report.get("streamerId"), report.get("violationKind"), report.get("reportedBy"), report.get("source"),
-                report.get("sourceReference"), toJson(evidence), priorViolations, OffsetDateTime.now());
+                violationId, report.streamerId(), report.violationKind(), report.reportedBy(), report.source(),
+                report.sourceReference(), toJson(report.evidence()), report.priorViolations(), OffsetDateTime.now());
     }
 
     /** How many violations of the streamer were reported in the 12 months before now, this one left out. */
@@ -106,8 +111,12 @@ class ViolationRecords {
                 approved ? "APPROVED" : "REJECTED", OffsetDateTime.now(), approvalInstanceId);
     }
 
-    void fine(String violationId, String status, String approval) {
-        jdbc.update("update governance.violations set fine_status = ?, fine_approval = ? where violation_id = ?", status, approval, violationId);
+    /** A fine awaiting approval is imposed with the approval given, or withdrawn when there is none. */
+    void settleFine(String violationId, String approval) {
+        jdbc.update("""
+                update governance.violations set fine_status = ?, fine_approval = ?
+                where violation_id = ? and fine_status = 'AWAITING_APPROVAL'""",
+                approval != null ? "IMPOSED" : "WITHDRAWN", approval, violationId);
     }
 
     void offboarding(String violationId, String offboardingId) {

@@ -35,9 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * streamer acknowledges ({@code Task_AcknowledgeWarning}, the streamer's own task) and completes the training
  * ({@code Task_ViolationTraining}), {@code End_Warned};</li>
  * <li>moderate, approved: the suspension and the downgrade of the sub-account are approved through
- * {@code accountActionApproval} ({@code CallActivity_SuspendLive}, {@code CallActivity_Downgrade}), the fine is
- * imposed with the suspension's approval, the streamer signs the written commitment, and
- * {@code Timer_SuspensionEnds} restores live streaming ({@code Task_RestoreLive}), {@code End_MeasuresCompleted};</li>
+ * {@code accountActionApproval} ({@code CallActivity_SuspendLive}, {@code CallActivity_Downgrade}; the case waits
+ * at {@code Catch_ApprovalsConcluded}, which no client can signal), the fine is imposed with the suspension's
+ * approval, the streamer signs the written commitment, and {@code Timer_SuspensionEnds} restores live streaming
+ * ({@code Task_RestoreLive}), {@code End_MeasuresCompleted};</li>
  * <li>moderate, rejected: the approvals escalate to the director when the ops-manager's time runs out, the
  * director rejects the suspension: nothing is suspended, the fine is withdrawn, {@code End_SuspensionRejected};</li>
  * <li>severe: every active sub-account is paused in the start request, before any approval
@@ -193,6 +194,8 @@ class ViolationEscalationIT {
         assertThat(actionsOn(account)).as("nothing happens before the approval").isEmpty();
         String suspension = approvalOf(id, "SUSPEND_LIVE");
         String downgrade = approvalOf(id, "DOWNGRADE_PERMISSIONS");
+        given(app.api()).body(Map.of()).when().post("/" + PROCESS + "/{id}/approvalsConcluded", id)
+                .then().statusCode(403);
 
         approveAtBothLevels(suspension);
         approveAtBothLevels(downgrade);
