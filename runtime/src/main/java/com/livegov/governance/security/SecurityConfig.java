@@ -139,6 +139,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/onboarding/{streamerId}").access(staffOrSelf())
                 .requestMatchers(HttpMethod.POST, "/traffic-alerts").hasAnyAuthority(Group.ids(OPS, OPS_MANAGER, MONITORING))
                 .requestMatchers(HttpMethod.GET, "/traffic-alerts/*").hasAnyAuthority(staff)
+                .requestMatchers(HttpMethod.GET, "/violations/*").hasAnyAuthority(staff)
                 .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(Group.ids(OPS_MANAGER, DIRECTOR, ADMIN))
                 .requestMatchers("/commission-settlements", "/commission-settlements/**").hasAnyAuthority(Group.ids(HR, DIRECTOR, ADMIN))
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
