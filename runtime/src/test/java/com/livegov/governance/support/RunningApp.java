@@ -52,7 +52,11 @@ public final class RunningApp implements AutoCloseable {
                 "governance.timers.polling-interval=PT0.25S",
                 "governance.timers.heartbeat-interval=PT2S",
                 "governance.timers.shutdown-wait=PT2S",
-                "governance.timers.retry-delay=PT1S"));
+                "governance.timers.retry-delay=PT1S",
+                // every request of the test run in target/request-logs, to show that no test request met a 500
+                "server.tomcat.accesslog.enabled=true",
+                "server.tomcat.accesslog.directory=" + java.nio.file.Path.of("target", "request-logs").toAbsolutePath(),
+                "server.tomcat.accesslog.pattern=%t %a \"%r\" %s %D ms"));
         properties.addAll(settings);
         // as command-line arguments, so they win over application.yml like an operator's settings would
         String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
