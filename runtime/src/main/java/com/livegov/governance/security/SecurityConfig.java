@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -95,7 +98,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication, ProblemResponses problems,
-            IdentityProperties properties, IdentityParameters identityParameters) throws Exception {
+            IdentityProperties properties, IdentityParameters identityParameters, ObjectProvider<JwtDecoder> tokens,
+            ApplicationEventPublisher events) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(rules -> authorize(rules, properties.processStarters()))
                 .formLogin(form -> form.permitAll())
@@ -113,9 +117,14 @@ class SecurityConfig {
             JwtGrantedAuthoritiesConverter groups = new JwtGrantedAuthoritiesConverter();
             groups.setAuthoritiesClaimName(properties.oidc().rolesClaim());
             groups.setAuthorityPrefix("");
-            JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
-            tokens.setJwtGrantedAuthoritiesConverter(groups);
-            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+            JwtAuthenticationConverter claims = new JwtAuthenticationConverter();
+            claims.setJwtGrantedAuthoritiesConverter(groups);
+            JwtAuthenticationProvider checked = new JwtAuthenticationProvider(tokens.getObject());
+            checked.setJwtAuthenticationConverter(claims);
+            // bearer tokens have their own manager: the shared one knows passwords only
+            ProviderManager bearer = new ProviderManager(checked);
+            bearer.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.authenticationManager(bearer))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
