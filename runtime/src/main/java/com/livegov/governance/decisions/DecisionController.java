@@ -11,9 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +32,10 @@ class DecisionController {
 
     private final DecisionService decisions;
     private final AuditTrail audit;
-    private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
 
-    DecisionController(DecisionService decisions, AuditTrail audit, PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+    DecisionController(DecisionService decisions, AuditTrail audit) {
         this.decisions = decisions;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
     }
 
     @GetMapping
@@ -55,14 +48,7 @@ class DecisionController {
     @Operation(summary = "Evaluates a decision model; the evaluation is recorded")
     DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs, Principal principal) {
         String user = principal != null ? principal.getName() : "anonymous";
-        // A direct evaluation changes nothing but its own record (the evaluation and its audit entry, committed
-        // together): its commit does not wait for the WAL flush, so the audit chain's head is held for less
-        // time. PostgreSQL keeps WAL order: a crash can lose the last fraction of a second of such records,
-        // both together and from the end of the chain, never a gap in it. Processes' evaluations commit as usual.
-        return transaction.execute(status -> {
-            jdbc.execute("set local synchronous_commit = off");
-            return decisions.evaluate(name, inputs, DecisionCaller.user(user));
-        });
+        return decisions.evaluate(name, inputs, DecisionCaller.user(user));
     }
 
     @ExceptionHandler
