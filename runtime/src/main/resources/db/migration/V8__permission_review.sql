@@ -56,24 +56,3 @@ create table permission_review_deviations (
     unique (review_id, ops_manager, number)
 );
 create index permission_review_deviations_review_idx on permission_review_deviations (review_id, ops_manager, number);
-
--- The quarterly schedule that starts a review (db-scheduler's layout, a table of its own: another scheduler
--- treats tasks it does not know as unresolved).
-create table permission_review_schedule (
-    task_name            text                     not null,
-    task_instance        text                     not null,
-    task_data            bytea,
-    execution_time       timestamp with time zone not null,
-    picked               boolean                  not null,
-    picked_by            text,
-    last_success         timestamp with time zone,
-    last_failure         timestamp with time zone,
-    consecutive_failures integer,
-    last_heartbeat       timestamp with time zone,
-    version              bigint                   not null,
-    priority             smallint,
-    primary key (task_name, task_instance)
-);
-create index permission_review_schedule_execution_time_idx on permission_review_schedule (execution_time);
-create index permission_review_schedule_last_heartbeat_idx on permission_review_schedule (last_heartbeat);
-create index permission_review_schedule_priority_execution_time_idx on permission_review_schedule (priority desc, execution_time asc);

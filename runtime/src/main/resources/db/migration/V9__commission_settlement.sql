@@ -73,24 +73,3 @@ create table commission_payouts (
     matched_rules           text[]      not null,
     primary key (settlement_id, streamer_id)
 );
-
--- The monthly schedule that starts a settlement of the previous month (db-scheduler's layout, a table of its
--- own: the timer scheduler treats tasks it does not know as unresolved).
-create table settlement_schedule (
-    task_name            text                     not null,
-    task_instance        text                     not null,
-    task_data            bytea,
-    execution_time       timestamp with time zone not null,
-    picked               boolean                  not null,
-    picked_by            text,
-    last_success         timestamp with time zone,
-    last_failure         timestamp with time zone,
-    consecutive_failures integer,
-    last_heartbeat       timestamp with time zone,
-    version              bigint                   not null,
-    priority             smallint,
-    primary key (task_name, task_instance)
-);
-create index settlement_schedule_execution_time_idx on settlement_schedule (execution_time);
-create index settlement_schedule_last_heartbeat_idx on settlement_schedule (last_heartbeat);
-create index settlement_schedule_priority_execution_time_idx on settlement_schedule (priority desc, execution_time asc);

@@ -121,7 +121,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             if (duty.isPresent()) {
                 return Optional.of(new Refusal(HttpStatus.FORBIDDEN, duty.get(), List.of()));
             }
-            return completing ? formRefusal(task, data, true).or(() -> ruleRefusal(task, data)) : Optional.empty();
+            return completing ? formRefusal(task, data, true).or(() -> ruleRefusal(task, data, true)) : Optional.empty();
         });
     }
 
@@ -131,7 +131,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
             return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The outputs must be a JSON object", List.of()));
         }
         Map<String, Object> data = json.convertValue(submission, MAP);
-        return onTask(taskId, task -> formRefusal(task, data, false));
+        return onTask(taskId, task -> formRefusal(task, data, false).or(() -> ruleRefusal(task, data, false)));
     }
 
     private Optional<Refusal> formRefusal(UserTaskInstance task, Map<String, Object> data, boolean completing) {
@@ -143,8 +143,8 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
                 : Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The submission does not match the task's form", errors));
     }
 
-    private Optional<Refusal> ruleRefusal(UserTaskInstance task, Map<String, Object> data) {
-        List<TaskForms.FieldError> errors = rules.stream().flatMap(rule -> rule.check(task, data).stream()).toList();
+    private Optional<Refusal> ruleRefusal(UserTaskInstance task, Map<String, Object> data, boolean completing) {
+        List<TaskForms.FieldError> errors = rules.stream().flatMap(rule -> rule.check(task, data, completing).stream()).toList();
         return errors.isEmpty() ? Optional.empty()
                 : Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The submission was refused: "
                         + errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), errors));

@@ -93,8 +93,9 @@ class BackupAssignment implements TaskSubmissionRule {
     }
 
     @Override
-    public List<TaskForms.FieldError> check(UserTaskInstance task, Map<String, Object> data) {
-        if (!StreamerOnboarding.PROCESS_ID.equals(task.getMetadata().get("ProcessId")) || !TASK_NAME.equals(task.getTaskName())) {
+    public List<TaskForms.FieldError> check(UserTaskInstance task, Map<String, Object> data, boolean completing) {
+        if (!StreamerOnboarding.PROCESS_ID.equals(task.getMetadata().get("ProcessId")) || !TASK_NAME.equals(task.getTaskName())
+                || !completing && !data.containsKey(FIELD)) {
             return List.of();
         }
         Object requirement = task.getInputs().get("backupRequirement");

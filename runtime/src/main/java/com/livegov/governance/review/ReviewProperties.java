@@ -1,6 +1,5 @@
 package com.livegov.governance.review;
 
-import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,14 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code second minute hour day-of-month month day-of-week}); {@code -} turns the schedule off. By default
  *        03:00 on the first day of every quarter.
  * @param zone the time zone of the schedule and of "the quarter under way" (by default UTC)
- * @param pollingInterval how often each instance looks whether the schedule is due; a review starts at most this late
  */
 @ConfigurationProperties(prefix = "governance.permission-review")
-public record ReviewProperties(String schedule, ZoneId zone, Duration pollingInterval) {
+public record ReviewProperties(String schedule, ZoneId zone) {
 
     public ReviewProperties {
         schedule = schedule != null && !schedule.isBlank() ? schedule : "0 0 3 1 1,4,7,10 *";
         zone = zone != null ? zone : ZoneId.of("UTC");
-        pollingInterval = pollingInterval != null ? pollingInterval : Duration.ofMinutes(1);
     }
 }

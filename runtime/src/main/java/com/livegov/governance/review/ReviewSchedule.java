@@ -1,26 +1,18 @@
 package com.livegov.governance.review;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The quarterly schedule that starts a review of the quarter under way: a db-scheduler recurring task with the cron
- * expression of {@code governance.permission-review.schedule}, stored in {@code governance.permission_review_schedule}.
+ * expression of {@code governance.permission-review.schedule}, run by the application's one db-scheduler (see {@code timers/TimerSchedulerConfig}).
  *
  * <p>Why not a BPMN timer start event: Kogito 10.1.0 compiles a start timer's definition into the generated process
  * (no configuration, no {@code #{}} expression, no cron), turns a cycle such as {@code R/2026-01-01T03:00:00Z/P3M}
@@ -44,57 +36,5 @@ class ReviewSchedule {
                 // a quarter reviewed already is logged by the starter; only a technical failure comes here, and is retried
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
                 .execute((instance, context) -> starter.startScheduled());
-    }
-
-    @Bean(destroyMethod = "")
-    Scheduler reviewScheduler(DataSource dataSource, RecurringTask<Void> quarterlyReviewTask, ReviewProperties properties) {
-        return Scheduler.create(dataSource)
-                .startTasks(quarterlyReviewTask)
-                .tableName("governance.permission_review_schedule")
-                .schedulerName(new SchedulerName.Fixed(instanceName()))
-                .pollingInterval(properties.pollingInterval())
-                .threads(1)
-                .alwaysPersistTimestampInUTC()
-                .build();
-    }
-
-    /** Starts polling once every other bean is ready (the process must exist before a run starts it), stops first. */
-    @Bean
-    SmartLifecycle reviewSchedulerLifecycle(Scheduler reviewScheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                reviewScheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                reviewScheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return Integer.MAX_VALUE;
-            }
-        };
-    }
-
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "-review-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -158,6 +158,6 @@ public class ReviewSteps {
     }
 
     private ReviewProperties properties() {
-        return properties != null ? properties : new ReviewProperties(null, null, null);
+        return properties != null ? properties : new ReviewProperties(null, null);
     }
 }

@@ -1,6 +1,5 @@
 package com.livegov.governance.settlement;
 
-import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,14 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code second minute hour day-of-month month day-of-week}); {@code -} turns the schedule off. By
  *        default 02:00 on the first day of every month.
  * @param zone the time zone of the schedule and of "the previous month" (by default UTC)
- * @param pollingInterval how often each instance looks whether the schedule is due; a run starts at most this late
  */
 @ConfigurationProperties(prefix = "governance.settlement")
-public record SettlementProperties(String schedule, ZoneId zone, Duration pollingInterval) {
+public record SettlementProperties(String schedule, ZoneId zone) {
 
     public SettlementProperties {
         schedule = schedule != null && !schedule.isBlank() ? schedule : "0 0 2 1 * *";
         zone = zone != null ? zone : ZoneId.of("UTC");
-        pollingInterval = pollingInterval != null ? pollingInterval : Duration.ofMinutes(1);
     }
 }

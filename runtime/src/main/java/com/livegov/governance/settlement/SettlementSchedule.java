@@ -1,26 +1,18 @@
 package com.livegov.governance.settlement;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The monthly schedule that settles the previous month: a db-scheduler recurring task with a cron expression
- * from {@code governance.settlement.schedule}, stored in {@code governance.settlement_schedule}.
+ * from {@code governance.settlement.schedule}, run by the application's one db-scheduler (see {@code timers/TimerSchedulerConfig}).
  *
  * <p>Why not a BPMN timer start event: Kogito 10.1.0 compiles a start timer's definition into the generated
  * process (no expression, no configuration), and its cycles are fixed durations ({@code R/P1M} becomes "the
@@ -42,57 +34,5 @@ class SettlementSchedule {
                 // a refused month is logged by the starter; only a technical failure comes here, and is retried
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_AFTER_FAILURE))
                 .execute((instance, context) -> starter.startPreviousMonth());
-    }
-
-    @Bean(destroyMethod = "")
-    Scheduler settlementScheduler(DataSource dataSource, RecurringTask<Void> monthlySettlementTask, SettlementProperties properties) {
-        return Scheduler.create(dataSource)
-                .startTasks(monthlySettlementTask)
-                .tableName("governance.settlement_schedule")
-                .schedulerName(new SchedulerName.Fixed(instanceName()))
-                .pollingInterval(properties.pollingInterval())
-                .threads(1)
-                .alwaysPersistTimestampInUTC()
-                .build();
-    }
-
-    /** Starts polling once every other bean is ready (the process must exist before a run starts it), stops first. */
-    @Bean
-    SmartLifecycle settlementSchedulerLifecycle(Scheduler settlementScheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                settlementScheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                settlementScheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return Integer.MAX_VALUE;
-            }
-        };
-    }
-
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "-settlement-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

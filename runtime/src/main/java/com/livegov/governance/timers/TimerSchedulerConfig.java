@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.kie.kogito.jobs.JobsService;
 import org.kie.kogito.process.Processes;
@@ -26,7 +27,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Wires the durable timer service: one db-scheduler task for every Kogito timer, a scheduler that polls the
- * shared table, and the {@link JobsService} Kogito uses instead of its in-memory one.
+ * shared table, and the {@link JobsService} Kogito uses instead of its in-memory one. The same scheduler runs
+ * every {@link RecurringTask} bean of the application (the quarterly review, the monthly settlement): one
+ * stable id each, so replicas sharing the database run a firing once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TimerProperties.class)
@@ -58,8 +61,10 @@ class TimerSchedulerConfig {
     }
 
     @Bean(destroyMethod = "")
-    Scheduler timerScheduler(DataSource dataSource, Task<TimerJob> kogitoTimerTask, TimerProperties properties) {
+    Scheduler timerScheduler(DataSource dataSource, Task<TimerJob> kogitoTimerTask, ObjectProvider<RecurringTask<?>> schedules,
+            TimerProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), kogitoTimerTask)
+                .startTasks(schedules.orderedStream().toList())
                 .tableName(properties.table())
                 .serializer(new JacksonSerializer())
                 .schedulerName(new SchedulerName.Fixed(instanceName()))

@@ -280,8 +280,7 @@ class PermissionReviewIT {
     void quarterlyScheduleStartsTheReviewOfTheQuarterUnderWayOnce() {
         String database = TestDatabase.newDatabase();
         try (RunningApp scheduled = RunningApp.start(database,
-                "governance.permission-review.schedule=*/2 * * * * *",
-                "governance.permission-review.polling-interval=PT0.5S")) {
+                "governance.permission-review.schedule=*/2 * * * * *")) {
             String quarter = ReviewQuarter.current(ZoneId.of("UTC")).toString();
 
             Map<String, Object> review = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -396,7 +395,7 @@ class PermissionReviewIT {
     }
 
     private static OffsetDateTime lastScheduledRun(RunningApp instance) {
-        return instance.jdbc().queryForObject("select max(last_success) from governance.permission_review_schedule",
-                OffsetDateTime.class);
+        return instance.jdbc().queryForObject("select max(last_success) from governance.scheduled_tasks where task_name = ?",
+                OffsetDateTime.class, ReviewSchedule.TASK_NAME);
     }
 }
