@@ -90,6 +90,11 @@ class AuditChain {
         jdbc.update("update governance.audit_chain_head set sequence = ?, entry_hash = ? where id = 1", sequence, previous);
     }
 
+    /** Locks the head of the chain for the caller's transaction: appends by others wait until it ends. */
+    void lockHead() {
+        jdbc.queryForObject("select sequence from governance.audit_chain_head where id = 1 for update", Long.class);
+    }
+
     Head head() {
         return jdbc.queryForObject("select sequence, entry_hash from governance.audit_chain_head where id = 1",
                 (rs, row) -> new Head(rs.getLong(1), rs.getString(2)));

@@ -34,8 +34,10 @@ class AuditController {
     private final AuditChain chain;
     private final EvidencePacks evidence;
     private final ObjectMapper json;
+    private final AuditSealer sealer;
 
-    AuditController(ChainVerification verification, AuditChain chain, EvidencePacks evidence, ObjectMapper json) {
+    AuditController(ChainVerification verification, AuditChain chain, EvidencePacks evidence, ObjectMapper json, AuditSealer sealer) {
+        this.sealer = sealer;
         this.verification = verification;
         this.chain = chain;
         this.evidence = evidence;
@@ -45,6 +47,7 @@ class AuditController {
     @GetMapping("/verification")
     @Operation(summary = "Walks the whole chain and reports whether it is intact, or its first break")
     ChainVerification.Report verification() {
+        sealer.seal();
         return verification.verify();
     }
 
@@ -55,6 +58,7 @@ class AuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadAuditRequest("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
+        sealer.seal();
         return chain.find(blankToNull(streamer), blankToNull(processInstance), after, limit);
     }
 
@@ -79,6 +83,7 @@ class AuditController {
     }
 
     private EvidencePacks.EvidencePack pack(String streamerId) {
+        sealer.seal();
         return evidence.of(streamerId).orElseThrow(() -> new UnknownStreamer(streamerId));
     }
 

@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * held only for that moment and is always the last lock a transaction takes (no deadlock with the business's
  * own row locks). Outside a transaction an entry is appended at once, in a transaction of its own.
  *
+ * <p>Entries recorded first elsewhere, in great numbers ({@link DeferredAuditEntries}), are chained in batches by
+ * {@link AuditSealer}.
+ *
  * <p>{@link #recordIndependently} is for what must stay on record even when the request's own transaction
  * rolls back: a failed login, a refused request.
  */
@@ -84,6 +87,11 @@ public class AuditTrail {
 
     private void appendNow(List<AuditChain.Pending> entries) {
         ownTransaction.executeWithoutResult(status -> chain.append(entries));
+    }
+
+    /** Appends these entries to the chain now, in the caller's transaction (the sealer's). */
+    void appendInTransaction(List<AuditEntry> entries) {
+        chain.append(entries.stream().map(this::pending).toList());
     }
 
     /** The details as JSON, taken now (a map handed in may change later); a value JSON cannot hold becomes its text. */

@@ -48,7 +48,7 @@ class DecisionController {
     @Operation(summary = "Evaluates a decision model; the evaluation is recorded")
     DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs, Principal principal) {
         String user = principal != null ? principal.getName() : "anonymous";
-        return decisions.evaluate(name, inputs, DecisionCaller.user(user));
+        return decisions.evaluateStandalone(name, inputs, DecisionCaller.user(user));
     }
 
     @ExceptionHandler

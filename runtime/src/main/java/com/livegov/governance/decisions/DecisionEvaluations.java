@@ -3,8 +3,11 @@ package com.livegov.governance.decisions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +19,28 @@ import com.livegov.governance.audit.AuditAction;
 import com.livegov.governance.audit.AuditEntry;
 import com.livegov.governance.audit.AuditTarget;
 import com.livegov.governance.audit.AuditTrail;
+import com.livegov.governance.audit.DeferredAuditEntries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The record of every successful evaluation: decision, version, inputs, outputs, matched rules, caller, time.
  * It joins the caller's transaction: a process step that rolls back takes its evaluation record with it.
- * Each evaluation is also referenced in the audit trail (its id, the decision and the version).
+ * Each evaluation is also referenced in the audit trail (its id, time, the decision and the version): chained with
+ * the change it is part of (a process step, a traffic alert), or queued for the sealer when the evaluation is the
+ * whole request (the decisions API: it changes nothing else, and taking the chain's lock for each would make all
+ * of them wait on one another). Such an evaluation is one statement, with no transaction around it: the row
+ * is written with {@code awaiting_chain}, and {@code audit/AuditSealer} chains it.
  */
 @Repository
-public class DecisionEvaluations {
+public class DecisionEvaluations implements DeferredAuditEntries {
+
+    private static final String INSERT = """
+            insert into governance.decision_evaluations
+                (evaluated_at, decision, namespace, version, inputs, outputs, matched_rules,
+                 caller_kind, caller_id, process_id, awaiting_chain)
+            values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+            returning id""";
 
     /** A recorded evaluation, as the evidence of a decision. */
     public record Evaluation(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version,
@@ -43,18 +58,27 @@ public class DecisionEvaluations {
     }
 
     DecisionOutcome record(PublishedDecision decision, Map<String, Object> inputs, Map<String, Object> outputs,
-            List<String> matchedRules, DecisionCaller caller) {
-        OffsetDateTime now = OffsetDateTime.now();
-        Long id = jdbc.queryForObject("""
-                insert into governance.decision_evaluations
-                    (evaluated_at, decision, namespace, version, inputs, outputs, matched_rules,
-                     caller_kind, caller_id, process_id)
-                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-                returning id""", Long.class,
+            List<String> matchedRules, DecisionCaller caller, boolean standalone) {
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+        Long id = jdbc.queryForObject(INSERT, Long.class,
                 now, decision.name(), decision.namespace(), decision.version(), toJson(inputs), toJson(outputs),
-                matchedRules.toArray(String[]::new), caller.kind(), caller.id(), caller.processId());
-        audit.record(auditEntry(id, decision, matchedRules, caller));
+                matchedRules.toArray(String[]::new), caller.kind(), caller.id(), caller.processId(), standalone);
+        if (!standalone) {
+            audit.record(auditEntry(id, now, decision.name(), decision.namespace(), decision.version(), matchedRules, caller));
+        }
         return new DecisionOutcome(id, decision.name(), decision.version(), outputs, matchedRules, now);
+    }
+
+    /** The evaluations recorded standalone and not chained yet, oldest first, now marked chained (the sealer's transaction). */
+    @Override
+    public List<AuditEntry> takeUnchained(int max) {
+        List<Evaluation> taken = new ArrayList<>(jdbc.query("""
+                update governance.decision_evaluations set awaiting_chain = false
+                where id in (select id from governance.decision_evaluations where awaiting_chain order by id limit ? for update)
+                returning *""", (rs, row) -> evaluation(rs), max));
+        taken.sort(Comparator.comparingLong(Evaluation::id));
+        return taken.stream().map(e -> auditEntry(e.id(), e.evaluatedAt(), e.decision(), e.namespace(), e.version(), e.matchedRules(),
+                new DecisionCaller(e.callerKind(), e.callerId(), e.processId()))).toList();
     }
 
     /** The evaluations made by these process instances, oldest first. */
@@ -68,17 +92,19 @@ public class DecisionEvaluations {
                 (rs, row) -> evaluation(rs), (Object) processInstanceIds.toArray(String[]::new));
     }
 
-    private static AuditEntry auditEntry(long id, PublishedDecision decision, List<String> matchedRules, DecisionCaller caller) {
+    private static AuditEntry auditEntry(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version,
+            List<String> matchedRules, DecisionCaller caller) {
         boolean byProcess = "PROCESS".equals(caller.kind());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("evaluationId", id);
-        details.put("decision", decision.name());
-        details.put("namespace", decision.namespace());
-        details.put("version", decision.version());
+        details.put("evaluatedAt", evaluatedAt.toInstant().toString());
+        details.put("decision", decision);
+        details.put("namespace", namespace);
+        details.put("version", version);
         details.put("matchedRules", matchedRules);
         details.put("processId", caller.processId());
         AuditEntry entry = AuditEntry.of(AuditAction.DECISION_EVALUATED, byProcess ? "process:" + caller.processId() : caller.id(),
-                AuditTarget.decision(decision.name()), null).withDetails(details);
+                AuditTarget.decision(decision), null).withDetails(details);
         return byProcess ? entry.inProcess(caller.id()) : entry;
     }
 

@@ -37,8 +37,21 @@ public class DecisionService {
      */
     @Transactional
     public DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller) {
+        return evaluate(name, inputs, caller, false);
+    }
+
+    /**
+     * Evaluates for a request that does nothing else (the decisions API): the same checks and record as
+     * {@link #evaluate}, but the record is one statement of its own, chained into the audit trail by the sealer
+     * rather than at once, so such requests do not wait on one another for the chain's lock.
+     */
+    public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller) {
+        return evaluate(name, inputs, caller, true);
+    }
+
+    private DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller, boolean standalone) {
         PublishedDecision decision = catalog.current(name).orElseThrow(() -> new UnknownDecision(name));
-        Evaluation evaluation = evaluateAndRecord(decision, DecisionInputs.check(decision, inputs), caller);
+        Evaluation evaluation = evaluateAndRecord(decision, DecisionInputs.check(decision, inputs), caller, standalone);
         if (evaluation.outcome() == null) {
             throw new DecisionFailed(name, evaluation.result().getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
         }
@@ -50,18 +63,19 @@ public class DecisionService {
      * evaluation is returned unrecorded, and Kogito fails the task with its messages.
      */
     DMNResult evaluateForProcess(PublishedDecision decision, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluateAndRecord(decision, DecisionInputs.checkDeclared(decision, inputs), caller).result();
+        return evaluateAndRecord(decision, DecisionInputs.checkDeclared(decision, inputs), caller, false).result();
     }
 
     /** The engine's result, and the recorded outcome when the evaluation succeeded (null when it failed). */
     private record Evaluation(DMNResult result, DecisionOutcome outcome) {
     }
 
-    private Evaluation evaluateAndRecord(PublishedDecision decision, Map<String, Object> typedInputs, DecisionCaller caller) {
+    private Evaluation evaluateAndRecord(PublishedDecision decision, Map<String, Object> typedInputs, DecisionCaller caller,
+            boolean standalone) {
         List<String> matchedRules = new ArrayList<>();
         DMNResult result = evaluate(decision, typedInputs, matchedRules);
         DecisionOutcome outcome = result.hasErrors() ? null
-                : evaluations.record(decision, typedInputs, outputs(result), matchedRules, caller);
+                : evaluations.record(decision, typedInputs, outputs(result), matchedRules, caller, standalone);
         return new Evaluation(result, outcome);
     }
 

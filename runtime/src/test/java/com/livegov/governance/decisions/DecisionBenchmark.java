@@ -35,7 +35,7 @@ import com.livegov.governance.support.TestDatabase;
  */
 public final class DecisionBenchmark {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(20);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmup", 20));
     private static final Duration MEASURE = Duration.ofSeconds(10);
 
     private DecisionBenchmark() {
@@ -43,10 +43,10 @@ public final class DecisionBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchmarkTable table = new BenchmarkTable("CommissionSplit benchmark", "evaluations/s");
-        inProcess(table, false);
-        inProcess(table, true);
+        if (System.getProperty("restOnly") == null) { inProcess(table, false);
+        inProcess(table, true); }
         try (RunningApp app = RunningApp.start(TestDatabase.newDatabase(), "logging.level.root=WARN")) {
-            overRest(table, app, 1);
+            if (System.getProperty("restOnly") == null) overRest(table, app, 1);
             overRest(table, app, 8);
         }
         table.print();
