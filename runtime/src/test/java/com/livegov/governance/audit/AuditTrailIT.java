@@ -62,7 +62,8 @@ class AuditTrailIT {
     @BeforeAll
     static void startApplication() {
         database = TestDatabase.newDatabase();
-        app = RunningApp.start(database, "governance.audit.verification-page-size=" + PAGE_SIZE);
+        // the scheduled sealer runs once at start-up and then not again: reads of the trail seal (see AuditSealerIT)
+        app = RunningApp.start(database, "governance.audit.verification-page-size=" + PAGE_SIZE, "governance.audit.seal-interval=PT1H");
         approvals = new ApprovalClient(app);
     }
 
@@ -181,6 +182,26 @@ class AuditTrailIT {
         assertThat(login).containsEntry("actor", "mallory").containsEntry("targetKind", "USER").containsEntry("reason", "bad password");
         assertThat((Map<String, Object>) login.get("details")).containsEntry("remoteAddress", "203.0.113.7").containsEntry("attempt", 3);
         assertThat(reasonsContaining(marker)).containsExactly("kept " + marker);
+        assertIntact();
+    }
+
+    @Test
+    void anApiEvaluationWaitsUnchainedUntilTheTrailIsRead() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sql().queryForObject(
+                "select count(*) from governance.scheduled_tasks where task_name = 'audit-sealer' and execution_time > now() + interval '30 minutes'", Long.class) == 1);
+        long before = head();
+        long id = given(app.api()).contentType("application/json").body(Map.of("fanLossRate", 11, "interactionDrop", 0, "otherAccountMentions", 0))
+                .post("/decisions/TrafficAlert").then().statusCode(200).extract().jsonPath().getLong("evaluationId");
+        assertThat(sql().queryForObject("select awaiting_chain from governance.decision_evaluations where id = ?", Boolean.class, id)).isTrue();
+        assertThat(head()).as("nothing chained in the request").isEqualTo(before);
+
+        List<Map<String, Object>> entries = given(app.api()).queryParam("after", before).get("/audit/entries")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+
+        Map<String, Object> decision = only(entries, "DECISION_EVALUATED");
+        assertThat(decision).containsEntry("actor", "tester");
+        assertThat((Map<String, Object>) decision.get("details")).containsEntry("evaluationId", (int) id).containsEntry("decision", "TrafficAlert");
+        assertThat(sql().queryForObject("select awaiting_chain from governance.decision_evaluations where id = ?", Boolean.class, id)).isFalse();
         assertIntact();
     }
 
