@@ -15,14 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.kie.dmn.api.core.DMNCompiler;
-import org.kie.dmn.api.core.DMNCompilerConfiguration;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
-import org.kie.dmn.core.api.DMNFactory;
-import org.kie.dmn.core.compiler.DMNCompilerConfigurationImpl;
-import org.kie.dmn.core.compiler.ExecModelCompilerOption;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
@@ -82,7 +77,7 @@ class DecisionCatalog {
 
     static PublishedDecision compile(String source, String xml) {
         DMNRuntime runtime = DMNRuntimeBuilder.fromDefaults()
-                .buildConfigurationUsingCustomCompiler(DecisionCatalog::compiledToJava)
+                .buildConfiguration()
                 .fromResources(List.of(ResourceFactory.newReaderResource(new StringReader(xml)).setSourcePath(source)))
                 .getOrElseThrow(e -> new IllegalStateException("Decision model " + source + " does not compile", e));
         runtime.addListener(MatchedRules.LISTENER);
@@ -93,12 +88,6 @@ class DecisionCatalog {
         }
         return new PublishedDecision(model.getName(), model.getNamespace(), sha256(xml), source, model, runtime,
                 DecisionInputs.describe(model));
-    }
-
-    /** FEEL expressions and decision tables compiled to Java classes rather than interpreted: faster evaluation. */
-    private static DMNCompiler compiledToJava(DMNCompilerConfiguration configuration) {
-        ((DMNCompilerConfigurationImpl) configuration).setProperty(ExecModelCompilerOption.PROPERTY_NAME, "true");
-        return DMNFactory.newCompiler(configuration);
     }
 
     private static String read(Resource resource) throws IOException {

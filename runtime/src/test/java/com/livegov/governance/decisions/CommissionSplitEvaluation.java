@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * In-process evaluation of CommissionSplit on one thread, measured with JMH: three forked JVMs, each warmed up for
  * 20 s, then five 2-second measurements; JMH prints the mean with its 99.9 % confidence interval. The model is
- * compiled as the application compiles it ({@link DecisionCatalog#compile}: FEEL compiled to Java, the listener
- * that collects matched rules registered), and every evaluation collects its matched rules as the service does.
+ * compiled as the application compiles it ({@link DecisionCatalog#compile}, with the listener that collects
+ * matched rules registered), and every evaluation collects its matched rules as the service does.
  *
  * <p>Run: {@code mvn -DskipTests -pl runtime -am package exec:exec@engine-benchmark}. Not a test: it measures.
  */
