@@ -1,5 +1,7 @@
 package com.livegov.governance.decisions;
 
+import static io.restassured.RestAssured.given;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +101,7 @@ public final class DecisionBenchmark {
         Long evaluations = app.jdbc().queryForObject("select count(*) from governance.decision_evaluations", Long.class);
         Long waiting = app.jdbc().queryForObject("select count(*) from governance.decision_evaluations where awaiting_chain", Long.class);
         Long entries = app.jdbc().queryForObject("select count(*) from governance.audit_trail where action = 'DECISION_EVALUATED'", Long.class);
-        String intact = app.api().get("/audit/verification").then().statusCode(200).extract().path("intact").toString();
+        String intact = given(app.api()).get("/audit/verification").then().statusCode(200).extract().path("intact").toString();
         return String.format("Recorded: %,d evaluations, %,d audit entries for them (%,d chained by the final seal, %,d still waiting), chain intact: %s",
                 evaluations, entries, chained, waiting, intact);
     }
