@@ -2,6 +2,7 @@ package com.livegov.governance.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>the scheduled sealer chains an evaluation with its id, time, version, matched rules and caller;</li>
  * <li>sealers running at once (the schedule and four more threads, two application instances) chain each
- * evaluation exactly once, oldest first, and the chain stays intact.</li>
+ * evaluation exactly once, oldest first, and the chain stays intact;</li>
+ * <li>an evaluation's row refuses every change and its removal, but for the sealer's clearing of its flag.</li>
  * </ul>
  */
 class AuditSealerIT {
@@ -96,6 +98,21 @@ class AuditSealerIT {
         assertThat(chained).as("each evaluation chained once, oldest first").containsExactlyElementsOf(ids);
         JsonPath report = given(app.api()).get("/audit/verification").then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("intact")).as(report.prettify()).isTrue();
+    }
+
+    @Test
+    void anEvaluationRecordIsNeverChangedOrRemovedBeyondTheSealersFlag() {
+        long id = evaluate(app, 3);
+        assertThatThrownBy(() -> app.jdbc().update("update governance.decision_evaluations set outputs = '{}'::jsonb where id = ?", id))
+                .rootCause().hasMessageContaining("governance.decision_evaluations is append-only: UPDATE is not allowed");
+        assertThatThrownBy(() -> app.jdbc().update("update governance.decision_evaluations set awaiting_chain = false, caller_id = 'someone' where id = ?", id))
+                .rootCause().hasMessageContaining("append-only: UPDATE is not allowed");
+        assertThatThrownBy(() -> app.jdbc().update("delete from governance.decision_evaluations where id = ?", id))
+                .rootCause().hasMessageContaining("append-only: DELETE is not allowed");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !awaitingChain(id));
+        assertThatThrownBy(() -> app.jdbc().update("update governance.decision_evaluations set awaiting_chain = true where id = ?", id))
+                .rootCause().hasMessageContaining("append-only: UPDATE is not allowed");
     }
 
     private static long evaluate(RunningApp on, double fanLossRate) {
