@@ -14,7 +14,7 @@ final class WorkbenchPages {
             "/start", "/start/*",
             "/processes", "/processes/{processId}/{instanceId}",
             "/imports",
-            "/decision-tables", "/decision-tables/**"
+            "/decision-tables", "/decision-tables/**", "/diagrams/*"
     };
 
     /** Browser forms (POST, with the session's CSRF token). */
