@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code governance.task_index} in step with Kogito's tasks, from its user-task events, in the transaction
- * of the task change: a row when a task is created (name, process, process instance, node instance,
+ * of the task change (Kogito fires a state event for every property it sets while creating a task, before the
+ * process metadata is there, so each event fills in what it knows): a row when a task is created (name, process, process instance, node instance,
  * description), its state on every change, and when it ends (Kogito then deletes the task from its own table)
  * the time, and for a completion who completed it (a substitute, and on whose behalf). The due time is added by
  * {@link TaskDueTimes}.
@@ -43,7 +44,11 @@ class TaskIndexRecorder implements UserTaskEventListener {
             jdbc.update("""
                     insert into governance.task_index (task_id, task_name, process_id, process_instance_id, node_instance_id, description, state)
                     values (?, ?, ?, ?, ?, ?, ?)
-                    on conflict (task_id) do update set state = excluded.state""",
+                    on conflict (task_id) do update set state = excluded.state, task_name = excluded.task_name,
+                        process_id = coalesce(excluded.process_id, task_index.process_id),
+                        process_instance_id = coalesce(excluded.process_instance_id, task_index.process_instance_id),
+                        node_instance_id = coalesce(excluded.node_instance_id, task_index.node_instance_id),
+                        description = coalesce(excluded.description, task_index.description)""",
                     task.getId(), task.getTaskName() == null ? task.getUserTaskId() : task.getTaskName(), text(metadata.get("ProcessId")),
                     text(metadata.get("ProcessInstanceId")), text(metadata.get("NodeInstanceId")), task.getTaskDescription(), state);
             return;
