@@ -48,3 +48,18 @@ create index if not exists inbox_potential_groups_idx on public.jbpm_user_tasks_
 create index if not exists inbox_potential_users_idx on public.jbpm_user_tasks_potential_users (user_id, task_id);
 create index if not exists inbox_admin_groups_idx on public.jbpm_user_tasks_admin_groups (group_id, task_id);
 create index if not exists inbox_admin_users_idx on public.jbpm_user_tasks_admin_users (user_id, task_id);
+
+-- Tasks open before this migration: indexed from Kogito's tables (their creation time is unknown: now), with the
+-- due time of their own node's boundary timers (Kogito keeps metadata values as JSON, the scheduler its job as JSON).
+insert into task_index (task_id, task_name, process_id, process_instance_id, node_instance_id, description, state, due_at)
+select t.id, coalesce(t.task_name, t.user_task_id, t.id), m.process_id, m.process_instance_id, m.node_instance_id, t.task_description,
+       coalesce(t.status, 'Ready'),
+       (select max(s.execution_time) from scheduled_tasks s
+        where case when s.task_name = 'kogito-timer' then convert_from(s.task_data, 'UTF8')::jsonb ->> 'nodeInstanceId' end = m.node_instance_id)
+from public.jbpm_user_tasks t
+cross join lateral (
+    select max(case when metadata_name = 'ProcessId' then metadata_value::jsonb #>> '{}' end) as process_id,
+           max(case when metadata_name = 'ProcessInstanceId' then metadata_value::jsonb #>> '{}' end) as process_instance_id,
+           max(case when metadata_name = 'NodeInstanceId' then metadata_value::jsonb #>> '{}' end) as node_instance_id
+    from public.jbpm_user_tasks_metadata md where md.task_id = t.id) m
+on conflict (task_id) do nothing;

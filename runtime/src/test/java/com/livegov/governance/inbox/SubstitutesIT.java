@@ -136,7 +136,7 @@ class SubstitutesIT {
         String instance = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines("PT1H", "PT1H"));
         String level1 = (String) approvals.awaitTaskFor(instance, "ops-manager").get("id");
         actOnBehalf("sid", "xavier", level1, Map.of("transitionId", "claim"), 200);
-        actOnBehalf("sid", "xavier", level1, Map.of("transitionId", "complete", "data", Map.of("approved", true, "comment", "ok")), 200);
+        actOnBehalf("sid", "xavier", level1, Map.of("transitionId", "complete", "data", Map.of("approved", true, "comment", "agreed")), 200);
         String level2 = (String) approvals.awaitTaskFor(instance, "director").get("id");
         actOnBehalf("sid", "max", level2, Map.of("transitionId", "claim"), 403);
         // and xavier, on whose behalf level 1 was approved, cannot approve level 2 either
@@ -146,10 +146,10 @@ class SubstitutesIT {
 
         // max approved level 1 himself: sid cannot approve level 2 on max's behalf
         String second = approvals.request(ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines("PT1H", "PT1H"));
-        approvals.decide(approvals.awaitTaskFor(second, "ops-manager"), "max", "ops-manager", new Decision(true, "ok"));
+        approvals.decide(approvals.awaitTaskFor(second, "ops-manager"), "max", "ops-manager", new Decision(true, "agreed"));
         String secondLevel2 = (String) approvals.awaitTaskFor(second, "director").get("id");
         actOnBehalf("sid", "max", secondLevel2, Map.of("transitionId", "claim"), 403);
-        approvals.decide(approvals.awaitTaskFor(second, "director"), "dina", "director", new Decision(true, "ok"));
+        approvals.decide(approvals.awaitTaskFor(second, "director"), "dina", "director", new Decision(true, "agreed"));
         assertThat(approvals.awaitEnded(second)).endsWith("End_Approved");
     }
 
