@@ -24,6 +24,10 @@ public enum AuditAction {
     ACCOUNT_ACTION,
     /** A decision was evaluated (details: the evaluation id, the decision and its version). */
     DECISION_EVALUATED,
+    /** A user named an out-of-office substitute for a period (details: the substitute, from, until). */
+    SUBSTITUTE_NAMED,
+    /** A user removed a substitute they had named. */
+    SUBSTITUTE_REMOVED,
     /** Somebody failed to log in. */
     LOGIN_FAILED,
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */

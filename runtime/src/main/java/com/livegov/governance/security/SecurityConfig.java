@@ -183,6 +183,8 @@ class SecurityConfig {
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
+        // the inbox (issue 10): any logged-in user; its controllers check team-lead rights themselves
+        rules.requestMatchers("/inbox/**").authenticated();
         // Kogito's process endpoints: start by the groups configured per process, read by staff, abort by admin
         // (recorded as the process's end); every other generated endpoint (variables, signals, work items) stays
         // closed: processes move through their tasks
