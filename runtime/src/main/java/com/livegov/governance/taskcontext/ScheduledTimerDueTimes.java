@@ -19,10 +19,9 @@ import org.springframework.stereotype.Component;
  * a BPMN boundary timer on a user task is scheduled for the task's node instance, one on a sub-process for the
  * sub-process's node instance, a deadline Kogito sets on the task itself for the user-task instance.
  *
- * <p>Which timer is the task's deadline: one set on the task itself, else the earliest on its node instance
- * (an interrupting deadline such as {@code Timer_Level1Deadline}), else the <em>latest</em> on a sub-process around
- * it (a sub-process's earlier timers are warnings before its deadline, such as the offboarding's 20-hour warning
- * before the 24-hour deadline).
+ * <p>Which timer is the task's deadline: one Kogito set on the task itself, else the last firing of the nearest
+ * element that has timers: the task's node ({@code Timer_Level1Deadline}), else the sub-process around it (the
+ * offboarding's handover warns at 20 hours and is due at 24). The inbox's task index uses the same rule.
  */
 @Component
 class ScheduledTimerDueTimes implements TaskDueTimes {
@@ -52,14 +51,12 @@ class ScheduledTimerDueTimes implements TaskDueTimes {
         if (onTask.isPresent()) {
             return onTask;
         }
-        boolean innermost = true;
         for (String nodeInstanceId : nodeInstanceIds) {
-            List<Instant> attached = timers.stream().filter(timer -> nodeInstanceId.equals(timer.nodeInstanceId()))
-                    .map(Timer::dueAt).sorted().toList();
-            if (!attached.isEmpty()) {
-                return Optional.of(innermost ? attached.get(0) : attached.get(attached.size() - 1));
+            Optional<Instant> last = timers.stream().filter(timer -> nodeInstanceId.equals(timer.nodeInstanceId()))
+                    .map(Timer::dueAt).filter(Objects::nonNull).max(Comparator.naturalOrder());
+            if (last.isPresent()) {
+                return last;
             }
-            innermost = false;
         }
         return Optional.empty();
     }

@@ -14,7 +14,7 @@ public interface TaskDueTimes {
      * @param processInstanceId the task's process instance
      * @param taskId the user-task instance id (for deadlines Kogito sets on the task itself)
      * @param nodeInstanceIds the task's node instance, then the node instances around it (a sub-process), innermost first
-     * @return the fire time of the first pending deadline found, innermost first; empty when the task has none
+     * @return when the task's deadline timer fires (see {@code ScheduledTimerDueTimes} for which timer that is); empty when the task has none
      */
     Optional<Instant> dueTime(String processInstanceId, String taskId, Collection<String> nodeInstanceIds);
 }

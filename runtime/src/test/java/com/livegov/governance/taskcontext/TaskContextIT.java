@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * approved it, when and why;</li>
  * <li>a minor violation's interview shows the case; an offboarding's handover task shows the 24-hour clock;</li>
  * <li>someone who cannot see a task gets 404, like a task that does not exist;</li>
- * <li>a comment's author is the login, whatever {@code ?user=} says; a bad comment changes nothing.</li>
+ * <li>a comment's author is the login, whatever {@code ?user=} says; a bad comment changes nothing; Kogito's own
+ * endpoints for one task ({@code /usertasks/instance/{id}}, its comments, its outputs) answer 404 to those who do not
+ * see the task.</li>
  * </ol>
  */
 class TaskContextIT {
@@ -231,6 +233,16 @@ class TaskContextIT {
         given(app.as("dora", "director")).body(Map.of("text", "not my group's task"))
                 .when().post("/tasks/{id}/comments", taskId).then().statusCode(404);
         given(app.as("nora", "ops-manager")).when().get("/tasks/{id}/context", "no-such-task").then().statusCode(404);
+
+        // Kogito's own endpoints for one task: only for those who see it (Kogito 10.1 itself checks nobody there)
+        given(app.as("mia", "ops-manager")).when().get("/usertasks/instance/{id}", taskId).then().statusCode(200);
+        given(app.as("dora", "director")).when().get("/usertasks/instance/{id}", taskId)
+                .then().statusCode(404).contentType("application/problem+json");
+        given(app.as("dora", "director")).when().get("/usertasks/instance/{id}/comments", taskId).then().statusCode(404);
+        given(app.as("dora", "director")).body(Map.of("comment", "through Kogito's endpoint"))
+                .when().post("/usertasks/instance/{id}/comments", taskId).then().statusCode(404);
+        given(app.as("dora", "director")).body(Map.of("approved", true, "comment", "not mine to decide"))
+                .when().put("/usertasks/instance/{id}/outputs", taskId).then().statusCode(404);
 
         assertThat(commentsStored(taskId)).as("only the one good comment").isEqualTo(1);
         given(app.anonymousApi()).when().get("/tasks/{id}/context", taskId).then().statusCode(401);
