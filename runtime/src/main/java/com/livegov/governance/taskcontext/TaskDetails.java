@@ -73,7 +73,7 @@ public sealed interface TaskDetails {
      * @param streamer the new streamer
      * @param subAccountId the sub-account to be opened
      * @param round the draft's round (1 for the first draft)
-     * @param terms the drafted terms as recorded; {@code null} before the first draft
+     * @param terms the drafted terms as recorded; empty before the first draft
      * @param draftedBy who drafted them
      * @param draftedAt when
      * @param enforceable the enforceability check's result; {@code null} before the first draft

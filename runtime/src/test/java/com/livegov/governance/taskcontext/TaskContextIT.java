@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.livegov.governance.offboarding.StreamerOffboarding;
+import com.livegov.governance.onboarding.StreamerOnboarding;
 import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
 import com.livegov.governance.support.ApprovalClient.Decision;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * <li>a two-day suspension: the ops-manager's level-1 task names the action, the days, the account and its fans,
  * the streamer, the reason, the ApprovalChain version and a due time; after level 1 the director's task shows who
  * approved it, when and why;</li>
- * <li>a minor violation's interview shows the case; an offboarding's handover task shows the 24-hour clock;</li>
+ * <li>a minor violation's interview shows the case; the suspension a moderate violation asks for shows the case's
+ * evidence; an offboarding's handover task shows the 24-hour clock; legal's review of a contract shows the drafted
+ * terms and their enforceability check;</li>
  * <li>someone who cannot see a task gets 404, like a task that does not exist;</li>
  * <li>a comment's author is the login, whatever {@code ?user=} says; a bad comment changes nothing; Kogito's own
  * endpoints for one task ({@code /usertasks/instance/{id}}, its comments, its outputs) answer 404 to those who do not
@@ -70,6 +73,21 @@ class TaskContextIT {
 
     private static int commentsStored(String taskId) {
         return app.jdbc().queryForObject("select count(*) from public.jbpm_user_tasks_comments where task_id = ?", Integer.class, taskId);
+    }
+
+    /** A report from operations: the ViolationSeverity inputs quiet but the diversions and the loss. */
+    private static Map<String, Object> violation(String streamer, String kind, int diversions, double estimatedLoss) {
+        Map<String, Object> report = new HashMap<>();
+        report.put("streamerId", streamer);
+        report.put("violationKind", kind);
+        report.put("source", "OPERATIONS");
+        report.put("evidence", Map.of("recording", "live-2026-11-20-2100.mp4", "minute", 42));
+        report.put("fanLossRate", 0.0);
+        report.put("interactionDrop", 0.0);
+        report.put("priorViolations", 0);
+        report.put("diversionCount", diversions);
+        report.put("estimatedLoss", estimatedLoss);
+        return report;
     }
 
     @Test
@@ -132,17 +150,8 @@ class TaskContextIT {
     void aMinorViolationsInterviewShowsTheCase() {
         String streamer = "host-" + UUID.randomUUID().toString().substring(0, 8);
         TestStreamers.streamerWithSubAccounts(app, streamer, streamer + "-live");
-        Map<String, Object> report = new HashMap<>();
-        report.put("streamerId", streamer);
-        report.put("violationKind", "OFF_PLATFORM_DIVERSION");
-        report.put("source", "OPERATIONS");
-        report.put("evidence", Map.of("recording", "live-2026-11-20-2100.mp4", "minute", 42));
-        report.put("fanLossRate", 0.0);
-        report.put("interactionDrop", 0.0);
-        report.put("priorViolations", 0);
-        report.put("diversionCount", 1);
-        report.put("estimatedLoss", 0.0);
-        String id = given(app.as("otto", "ops")).body(report).when().post("/" + ViolationEscalation.PROCESS_ID)
+        String id = given(app.as("otto", "ops")).body(violation(streamer, "OFF_PLATFORM_DIVERSION", 1, 0.0))
+                .when().post("/" + ViolationEscalation.PROCESS_ID)
                 .then().statusCode(201).extract().path("id");
         String interview = (String) tasks.awaitTaskFor(id, "ops-manager", "ViolationInterview").get("id");
 
@@ -157,6 +166,66 @@ class TaskContextIT {
         assertThat(context.getString("details.violation.decisionVersion")).isEqualTo(versionInForce("ViolationSeverity"));
         assertThat(context.getMap("details.violation.measures")).isNotEmpty();
         assertThat(context.getString("details.streamer.id")).isEqualTo(streamer);
+    }
+
+    @Test
+    void theSuspensionAModerateViolationAsksForShowsTheCasesEvidence() {
+        String streamer = "host-" + UUID.randomUUID().toString().substring(0, 8);
+        TestStreamers.streamerWithSubAccounts(app, streamer, streamer + "-live");
+        String id = given(app.as("otto", "ops")).body(violation(streamer, "ILLEGAL_CONTENT", 0, 5000.0))
+                .when().post("/" + ViolationEscalation.PROCESS_ID).then().statusCode(201).extract().path("id");
+        String suspension = given(app.api()).when().get("/violations/{id}", id).then().statusCode(200)
+                .extract().path("approvals.find { it.action == 'SUSPEND_LIVE' }.approvalInstanceId");
+        String level1 = (String) tasks.awaitTaskFor(suspension, "ops-manager").get("id");
+
+        JsonPath context = context(level1, "nora", "ops-manager");
+        assertThat(context.getString("details.action")).isEqualTo("SUSPEND_LIVE");
+        assertThat(context.getString("details.violation.id")).isEqualTo(id);
+        assertThat(context.getString("details.violation.severity")).isEqualTo("MODERATE");
+        assertThat(context.getString("details.violation.evidence.recording")).isEqualTo("live-2026-11-20-2100.mp4");
+        assertThat(context.getString("details.account.id")).isEqualTo(streamer + "-live");
+        assertThat(context.getString("details.streamer.id")).isEqualTo(streamer);
+    }
+
+    @Test
+    void legalsContractReviewShowsTheDraftedTermsAndTheirCheck() {
+        String streamer = "lin-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> terms = new HashMap<>();
+        terms.put("nonCompeteMonths", 18);
+        terms.put("monthlyCompensation", 6000.0);
+        terms.put("averageMonthlyIncome", 20000.0);
+        terms.put("annualRevenue", 500000.0);
+        terms.put("liquidatedDamagesMultiple", 2.5);
+        terms.put("ipInvestment", "COMPANY_FUNDED");
+        terms.put("ownershipClause", true);
+        terms.put("confidentialityList", true);
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("streamerId", streamer);
+        proposal.put("displayName", "Host " + streamer);
+        proposal.put("tier", "REGULAR");
+        proposal.put("category", "beauty");
+        proposal.put("opsManager", "mia");
+        proposal.put("startDate", "2026-12-01");
+        proposal.put("subAccountHandle", "@" + streamer);
+        proposal.put("terms", terms);
+        String id = given(app.as("hanna", "hr")).body(proposal).when().post("/" + StreamerOnboarding.PROCESS_ID)
+                .then().statusCode(201).extract().path("id");
+        tasks.complete(tasks.awaitTaskFor(id, "hr", "DraftContractTerms"), "hanna", "hr", terms);
+        Instant drafted = Instant.now();
+        String review = (String) tasks.awaitTaskFor(id, "legal", "LegalContractReview").get("id");
+
+        JsonPath context = context(review, "lena", "legal");
+        assertThat(context.getString("details.kind")).isEqualTo("ONBOARDING");
+        assertThat(context.getString("details.streamer.id")).isEqualTo(streamer);
+        assertThat(context.getInt("details.round")).isEqualTo(1);
+        assertThat(context.getInt("details.terms.nonCompeteMonths")).isEqualTo(18);
+        assertThat(context.getString("details.draftedBy")).isEqualTo("hanna");
+        assertThat(context.getBoolean("details.enforceable")).isTrue();
+        assertThat(context.getList("details.problems")).isEmpty();
+        assertThat(context.getString("details.check.decision")).isEqualTo("OffboardingTerms");
+        assertThat(context.getString("details.check.version")).isEqualTo(versionInForce("OffboardingTerms"));
+        assertThat(Instant.parse(context.getString("deadline.dueAt"))).as("legal's 48 hours (governance.onboarding.legal-review-deadline)")
+                .isBetween(drafted.plus(Duration.ofHours(48)).minusSeconds(60), Instant.now().plus(Duration.ofHours(48)).plusSeconds(5));
     }
 
     @Test
