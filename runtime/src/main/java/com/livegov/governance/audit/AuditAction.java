@@ -20,6 +20,8 @@ public enum AuditAction {
     TASK_ESCALATED,
     /** A task ended without being completed (cancelled by a deadline or the process, skipped, failed). */
     TASK_CANCELLED,
+    /** A comment on a task was added, changed or removed (details: the comment id and text). */
+    TASK_COMMENTED,
     /** An account action was executed (details: the action id, parameters and outcome; the approval). */
     ACCOUNT_ACTION,
     /** A decision was evaluated (details: the evaluation id, the decision and its version). */

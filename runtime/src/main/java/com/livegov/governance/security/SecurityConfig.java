@@ -167,6 +167,8 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 // the inbox: Kogito shows and lets act on only the tasks of the logged-in user and their groups
                 .requestMatchers("/usertasks/instance", "/usertasks/instance/**").authenticated()
+                // the task page's context and comments: any login; taskcontext/ shows only the tasks Kogito's rule lets the user see
+                .requestMatchers("/tasks/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/decisions").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.POST, "/decisions/*").hasAnyAuthority(Group.ids(LEGAL, HR, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/accounts/streamers/{streamerId}").access(staffOrSelf())
