@@ -8,7 +8,7 @@ final class WorkbenchPages {
 
     /** Pages (GET). */
     static final String[] PAGES = {
-            "/", "/inbox", "/inbox/fragment", "/tasks/{taskId}", "/tasks/{taskId}/panel",
+            "/", "/inbox", "/inbox/fragment", "/tasks/{taskId}", "/tasks/{taskId}/form",
             "/substitutes",
             "/streamers", "/streamers/{streamerId}",
             "/start", "/start/*",
@@ -19,7 +19,7 @@ final class WorkbenchPages {
 
     /** Browser forms (POST, with the session's CSRF token). */
     static final String[] FORMS = {
-            "/inbox/bulk", "/tasks/{taskId}/claim", "/tasks/{taskId}/release", "/tasks/{taskId}/page-comments",
+            "/inbox/bulk", "/tasks/{taskId}/page-comments",
             "/substitutes", "/substitutes/{id}/end",
             "/start/*",
             "/processes/{processId}/{instanceId}/retry",
