@@ -20,7 +20,7 @@ final class FormErrors {
     private String refusal;
     private boolean conflict;
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fields.isEmpty() && refusal == null;
     }
 

@@ -29,7 +29,7 @@ record ViolationForm(String streamerId, String violationKind, String source, Str
     }
 
     /** The measurements as typed, by field, in the order the form shows them. */
-    Map<String, String> measures() {
+    public Map<String, String> measures() {
         Map<String, String> measures = new LinkedHashMap<>();
         measures.put("fanLossRate", fanLossRate);
         measures.put("interactionDrop", interactionDrop);
