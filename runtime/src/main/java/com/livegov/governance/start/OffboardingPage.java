@@ -66,7 +66,7 @@ class OffboardingPage {
     private String page(Model model, OffboardingForm form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("streamers", choices.streamers());
+        model.addAttribute("streamers", choices.streamersStaying());
         model.addAttribute("reasons", OffboardingForm.REASONS);
         model.addAttribute("investments", OffboardingForm.IP_INVESTMENTS);
         model.addAttribute("zone", times.zone().getId());

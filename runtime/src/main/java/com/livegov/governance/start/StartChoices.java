@@ -50,12 +50,22 @@ class StartChoices {
                 rs.getString(5), rs.getString(6)), id).stream().findFirst();
     }
 
-    /** The streamers not yet offboarded, by name. */
+    /** The streamers not yet offboarded, by name: those a violation can be reported for. */
     List<StreamerChoice> streamers() {
+        return streamers(true);
+    }
+
+    /** The streamers who are not leaving already: those an offboarding can start for. */
+    List<StreamerChoice> streamersStaying() {
+        return streamers(false);
+    }
+
+    private List<StreamerChoice> streamers(boolean withThoseLeaving) {
         return jdbc.query("""
                 select id, display_name, tier, status from governance.streamers
-                 where status <> 'OFFBOARDED' order by display_name, id limit ?""",
-                (rs, row) -> new StreamerChoice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), MOST);
+                 where status <> 'OFFBOARDED' and (? or status <> 'OFFBOARDING') order by display_name, id limit ?""",
+                (rs, row) -> new StreamerChoice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                withThoseLeaving, MOST);
     }
 
     private static String escapeLike(String text) {
