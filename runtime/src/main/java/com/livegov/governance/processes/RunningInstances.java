@@ -107,7 +107,8 @@ public class RunningInstances {
         Object subject = variables.get("subject");
         Object streamer = streamerId != null ? streamerId : variables.get("streamerId");
         Instant started = instance.startDate() == null ? null : instance.startDate().toInstant();
-        List<InstanceStep> steps = instance.findNodes(node -> true).stream()
+        // a sub-process is where its inner steps are; the inner steps say more
+        List<InstanceStep> steps = instance.findNodes(node -> !(node.getNode() instanceof org.kie.api.definition.process.NodeContainer)).stream()
                 .map(RunningInstances::step)
                 .filter(step -> step.elementId() != null)
                 .distinct().toList();

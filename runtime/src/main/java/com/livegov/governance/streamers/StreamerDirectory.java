@@ -17,11 +17,11 @@ class StreamerDirectory {
 
     /** One page of the list and how many streamers match in all. */
     record Page(List<Row> rows, int total, int page, int pages) {
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 1;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page < pages;
         }
     }

@@ -26,7 +26,7 @@ class StreamerFile {
     }
 
     record Grant(String accountId, String handle, String level, boolean dataExport, Instant grantedAt, Instant revokedAt) {
-        boolean active() {
+        public boolean active() {
             return revokedAt == null;
         }
     }
@@ -41,11 +41,11 @@ class StreamerFile {
 
     record Offboarding(String processInstanceId, Instant departure, Instant deadline, Instant accountsClosedAt, Instant breachedAt,
             Instant completedAt) {
-        boolean running() {
+        public boolean running() {
             return completedAt == null;
         }
 
-        boolean breached() {
+        public boolean breached() {
             return breachedAt != null || running() && deadline.isBefore(Instant.now());
         }
     }
