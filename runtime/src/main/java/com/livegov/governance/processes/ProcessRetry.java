@@ -24,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Retries the failed step of a process instance in error, through Kogito's own Java API
  * ({@link ProcessError#retrigger()}, what Kogito's unsecured management endpoint would call), in one transaction
  * with its audit entry: who retried, which step, the error it had, and the state after.
+ *
+ * <p>Where a process runs in transactions (Kogito's {@code jbpm.transactions.enable}, the default here), a step that
+ * fails again throws out of the unit of work: everything the retry did is rolled back, the instance stays in
+ * error as it was, and the retry is recorded on its own.
  */
 @Component
 class ProcessRetry {
@@ -53,9 +57,21 @@ class ProcessRetry {
     }
 
     Outcome retry(String processId, String instanceId, String admin) {
-        if (!processes.getObject().processIds().contains(processId)) {
+        if (!processes.getObject().processIds().contains(processId) || !RunningInstances.isInstanceId(instanceId)) {
             return Outcome.NOT_FOUND;
         }
+        Map<String, Object> details = new LinkedHashMap<>();
+        try {
+            return retryInTransaction(processId, instanceId, admin, details);
+        } catch (RuntimeException failedAgain) {
+            details.put("stateAfter", RunningInstances.state(ProcessInstance.STATE_ERROR));
+            details.put("errorAgain", InstanceError.deepestMessage(failedAgain, failedAgain.getMessage()));
+            audit.recordIndependently(entry(instanceId, admin, details));
+            return Outcome.STILL_FAILED;
+        }
+    }
+
+    private Outcome retryInTransaction(String processId, String instanceId, String admin, Map<String, Object> details) {
         @SuppressWarnings("unchecked")
         Process<? extends Model> process = (Process<? extends Model>) processes.getObject().processById(processId);
         return transaction.execute(status -> UnitOfWorkExecutor.executeInUnitOfWork(unitOfWork, () -> {
@@ -68,16 +84,19 @@ class ProcessRetry {
             if (error.isEmpty()) {
                 return Outcome.NOT_FAILED;
             }
-            Map<String, Object> details = new LinkedHashMap<>();
             details.put("processId", processId);
             details.put("failedNode", error.get().failedNodeId());
             details.put("error", InstanceError.deepestMessage(error.get().errorCause(), error.get().errorMessage()));
             error.get().retrigger();
             Outcome outcome = instance.status() == ProcessInstance.STATE_ERROR ? Outcome.STILL_FAILED : Outcome.RUNNING;
             details.put("stateAfter", RunningInstances.state(instance.status()));
-            audit.record(AuditEntry.of(AuditAction.PROCESS_RETRIED, admin, AuditTarget.process(instanceId), "retry of the failed step")
-                    .inProcess(instanceId).withDetails(details));
+            audit.record(entry(instanceId, admin, details));
             return outcome;
         }));
+    }
+
+    private static AuditEntry entry(String instanceId, String admin, Map<String, Object> details) {
+        return AuditEntry.of(AuditAction.PROCESS_RETRIED, admin, AuditTarget.process(instanceId), "retry of the failed step")
+                .inProcess(instanceId).withDetails(details);
     }
 }

@@ -91,10 +91,19 @@ public class RunningInstances {
     }
 
     private Optional<ProcessInstance<? extends Model>> instance(String processId, String instanceId) {
-        if (!isProcess(processId) || instanceId == null || instanceId.isBlank()) {
+        if (!isProcess(processId) || !isInstanceId(instanceId)) {
             return Optional.empty();
         }
         return process(processId).instances().findById(instanceId, ProcessInstanceReadMode.READ_ONLY).map(found -> found);
+    }
+
+    /** Kogito's instance ids are UUIDs; its store refuses anything else with an error, so it is not asked. */
+    static boolean isInstanceId(String instanceId) {
+        try {
+            return instanceId != null && java.util.UUID.fromString(instanceId).toString().equalsIgnoreCase(instanceId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")
