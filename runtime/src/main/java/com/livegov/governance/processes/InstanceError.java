@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  */
 public record InstanceError(String elementId, String stepName, String message) {
 
+    /** jBPM's prefix naming where it happened: {@code [process:instance - node:3] -- }. */
+    private static final Pattern WHERE_PREFIX = Pattern.compile("^\\[[^\\]]*\\]\\s*--\\s*");
     private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:\\s*");
     private static final int LONGEST_MESSAGE = 300;
 
@@ -17,8 +19,8 @@ public record InstanceError(String elementId, String stepName, String message) {
             return "";
         }
         String text = message.strip();
-        for (int i = 0; i < 5 && CLASS_PREFIX.matcher(text).find(); i++) {
-            text = CLASS_PREFIX.matcher(text).replaceFirst("");
+        for (int i = 0; i < 5 && (CLASS_PREFIX.matcher(text).find() || WHERE_PREFIX.matcher(text).find()); i++) {
+            text = WHERE_PREFIX.matcher(CLASS_PREFIX.matcher(text).replaceFirst("")).replaceFirst("");
         }
         int newline = text.indexOf('\n');
         if (newline >= 0) {

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,9 +40,12 @@ class ProcessesPageController {
     private final ProcessHistory history;
     private final VariablesInWords variables;
     private final ProcessRetry retry;
+    private final StepNames names;
     private final Clock clock = Clock.systemUTC();
 
-    ProcessesPageController(RunningInstances instances, ProcessHistory history, VariablesInWords variables, ProcessRetry retry) {
+    ProcessesPageController(RunningInstances instances, ProcessHistory history, VariablesInWords variables, ProcessRetry retry,
+            StepNames names) {
+        this.names = names;
         this.instances = instances;
         this.history = history;
         this.variables = variables;
@@ -88,7 +94,7 @@ class ProcessesPageController {
         model.addAttribute("currentIds", running.map(RunningInstance::currentElementIds).orElse(""));
         model.addAttribute("passedIds", String.join(",", passed));
         model.addAttribute("variables", instances.variables(processId, instanceId).map(variables::of).orElse(List.of()));
-        model.addAttribute("timeline", events.stream().filter(ProcessesPageController::worthShowing).toList());
+        model.addAttribute("timeline", events.stream().filter(this::worthShowing).toList());
         model.addAttribute("mayRetry", groups(login).contains(MAY_RETRY));
         model.addAttribute("now", clock.instant());
         return "processes/instance";
@@ -108,9 +114,9 @@ class ProcessesPageController {
     }
 
     /** The timeline shows the process's start and end, each step entered, and what people did on tasks. */
-    private static boolean worthShowing(ProcessEvent event) {
+    private boolean worthShowing(ProcessEvent event) {
         return event.eventType().startsWith("PROCESS_") || event.eventType().startsWith("TASK_")
-                || "NODE_ENTERED".equals(event.eventType()) && event.nodeName() != null && !event.nodeName().isBlank();
+                || "NODE_ENTERED".equals(event.eventType()) && names.isNamed(event.processId(), event.nodeId());
     }
 
     private static void mustSee(Authentication login) {
@@ -121,5 +127,12 @@ class ProcessesPageController {
 
     private static Set<String> groups(Authentication login) {
         return login.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    /** A refused page request is answered with the workbench's error page and the refusal's status, never JSON. */
+    @ExceptionHandler({ResponseStatusException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView refused(Exception e) {
+        HttpStatus status = e instanceof ResponseStatusException refusal ? HttpStatus.valueOf(refusal.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
+        return new ModelAndView("error", java.util.Map.of("status", status.value()), status);
     }
 }

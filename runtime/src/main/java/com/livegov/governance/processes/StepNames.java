@@ -24,6 +24,12 @@ public class StepNames {
                 : messages.getMessage("diagram.node." + processId + "." + elementId, null, fallback, LocaleContextHolder.getLocale());
     }
 
+    /** Whether the model names the element (its unnamed gateways and joins are not worth a line of a timeline). */
+    public boolean isNamed(String processId, String elementId) {
+        return elementId != null && messages.getMessage("diagram.node." + processId + "." + elementId, null, null,
+                LocaleContextHolder.getLocale()) != null;
+    }
+
     public String process(String processId) {
         return messages.getMessage("diagram.process." + processId, null, processId, LocaleContextHolder.getLocale());
     }

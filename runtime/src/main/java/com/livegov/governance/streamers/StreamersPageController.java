@@ -11,7 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -77,8 +80,16 @@ class StreamersPageController {
         model.addAttribute("backups", file.backups(streamerId));
         model.addAttribute("openProcesses", processes.ofStreamer(streamerId));
         model.addAttribute("mayOpenProcesses", viewer.mayOpenProcesses());
+        model.addAttribute("mayOpenOtherStreamers", viewer.isStaff());
         model.addAttribute("mayDownloadEvidence", viewer.mayDownloadEvidence());
         model.addAttribute("now", clock.instant());
         return "streamers/page";
+    }
+
+    /** A refused page request is answered with the workbench's error page and the refusal's status, never JSON. */
+    @ExceptionHandler({ResponseStatusException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView refused(Exception e) {
+        HttpStatus status = e instanceof ResponseStatusException refusal ? HttpStatus.valueOf(refusal.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
+        return new ModelAndView("error", java.util.Map.of("status", status.value()), status);
     }
 }

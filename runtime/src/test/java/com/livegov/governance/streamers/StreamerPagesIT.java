@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
 import com.livegov.governance.support.PageSession;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The streamer pages over HTTP, as a browser with a login session sees them. Streamer "lin" has two sub-accounts;
  * an ops user paused one at once with a reason that carries a script; a content-quality violation was reported;
  * HR recorded her departure three hours ago, so her 24-hour clock has about 21 hours left. Streamer "kai" is
- * another streamer.
+ * another streamer, named as her backup.
  */
 class StreamerPagesIT {
 
@@ -38,6 +39,7 @@ class StreamerPagesIT {
         app = RunningApp.start(TestDatabase.newDatabase());
         TestStreamers.streamerWithSubAccounts(app, "lin", "lin-live", "lin-shop");
         TestStreamers.streamerWithSubAccounts(app, "kai", "kai-live");
+        app.bean(StreamerRegistry.class).assignBackup("lin", "kai", 1, "mia");
         new ApprovalClient(app).request(new ApprovalRequest("EMERGENCY_PAUSE", "SEVERE", "SUB_ACCOUNT", "lin-shop", SCRIPT_REASON,
                 "olga", Map.of(), null));
         given(app.api()).body(violation("lin")).when().post("/violationEscalation").then().statusCode(201);
@@ -62,6 +64,7 @@ class StreamerPagesIT {
                 .contains("id=\"offboarding-clock\"").containsPattern("2[01] h left");
         assertThat(page).as("open processes: the violation case and the offboarding").contains("Violation escalation", "Streamer offboarding");
         assertThat(page).as("ops may not download the evidence pack").doesNotContain("/audit/evidence/lin");
+        assertThat(page).as("the backup, with a link for staff").contains("href=\"/streamers/kai\"");
     }
 
     @Test
@@ -85,7 +88,8 @@ class StreamerPagesIT {
         PageSession lin = PageSession.loggedIn(app, "lin", "streamer");
 
         lin.get("/streamers").then().statusCode(302).header("Location", endsWith("/streamers/lin"));
-        assertThat(lin.get("/streamers/lin").then().statusCode(200).extract().asString()).contains("@lin-live");
+        assertThat(lin.get("/streamers/lin").then().statusCode(200).extract().asString()).contains("@lin-live")
+                .as("her backup by name, without a link to a page she may not see").contains("Host kai").doesNotContain("href=\"/streamers/kai\"");
         lin.get("/streamers/kai").then().statusCode(404);
         lin.get("/streamers/nobody").then().statusCode(404);
     }
