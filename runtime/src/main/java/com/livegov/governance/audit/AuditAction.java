@@ -33,5 +33,7 @@ public enum AuditAction {
     /** Somebody failed to log in. */
     LOGIN_FAILED,
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */
-    REQUEST_REFUSED
+    REQUEST_REFUSED,
+    /** An admin retried the failed step of a process instance (details: the step, its error, the state after). */
+    PROCESS_RETRIED
 }
