@@ -61,6 +61,8 @@ class ApprovalInTheBrowserIT {
 
         try (Browser manager = Browser.english(app)) {
             manager.logInAs("mia.chen", "ops-manager").open("/inbox?view=groups-unassigned");
+            manager.screenshot("inbox-manager-en");
+            System.out.println("INBOX PAGE: " + manager.text());
             WebElement task = manager.waitFor(By.xpath("//tr[td/a[normalize-space(.)='Host " + streamer + "']]//a[normalize-space(.)='Approve (first level)']"));
             manager.screenshot("inbox-manager-en");
             task.click();
