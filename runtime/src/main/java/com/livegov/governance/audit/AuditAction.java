@@ -24,6 +24,11 @@ public enum AuditAction {
     ACCOUNT_ACTION,
     /** A decision was evaluated (details: the evaluation id, the decision and its version). */
     DECISION_EVALUATED,
+    /**
+     * Existing data was brought in from a file (streamers and their sub-accounts, monthly figures): one entry for the
+     * file (its SHA-256, what it held, the counts) and one per streamer created or updated, with what changed.
+     */
+    DATA_IMPORTED,
     /** Somebody failed to log in. */
     LOGIN_FAILED,
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */

@@ -165,6 +165,8 @@ class SecurityConfig {
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
+        // imports of existing streamers, their sub-accounts, grants and backups (imports/ImportController)
+        rules.requestMatchers("/imports/**").hasAnyAuthority(Group.ids(ADMIN, HR));
         // Kogito's process endpoints: start by the groups configured per process, read by staff, abort by admin
         // (recorded as the process's end); every other generated endpoint (variables, signals, work items) stays
         // closed: processes move through their tasks
