@@ -1,5 +1,6 @@
 package com.livegov.governance.demo;
 
+import com.livegov.governance.imports.ImportRefused;
 import com.livegov.governance.security.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ class DemoData implements ApplicationRunner {
             mark("SEEDED", null);
             LOG.info("Demo data seeded: streamers, accounts, last month's figures and processes in flight");
         } catch (RuntimeException e) {
-            LOG.error("Demo data could not be seeded completely", e);
+            LOG.error("Demo data could not be seeded completely{}", e instanceof ImportRefused refused ? ": " + refused.errors() : "", e);
             mark("FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

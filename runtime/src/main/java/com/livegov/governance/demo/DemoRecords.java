@@ -51,6 +51,8 @@ class DemoRecords {
     }
 
     void seed() {
+        // the demo users exist before the start-up runner that makes them may have run
+        List.of("ops-manager", "ops", "hr").forEach(group -> users.ensure("demo-" + group, identity.demoPassword(), List.of(group), true));
         OPS_MANAGERS.forEach(name -> users.ensure(name, identity.demoPassword(), List.of("ops-manager"), true));
         STREAMER_LOGINS.forEach(name -> users.ensure(name, identity.demoPassword(), List.of("streamer"), true));
         registry.openMainAccount(MAIN_ACCOUNT, "@xingyao.official", 3_180_000);

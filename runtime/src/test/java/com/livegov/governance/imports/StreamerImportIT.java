@@ -170,7 +170,7 @@ class StreamerImportIT {
         given(app.as("ada", "admin")).contentType("text/csv").body(upgrade).when().post("/imports/streamers")
                 .then().statusCode(400)
                 .body("errors.code", equalTo(List.of("ACCOUNT_DIFFERS", "ACCOUNT_DIFFERS")))
-                .body("errors.column", equalTo(List.of("opsManager", "permissionLevel", "dataExport")));
+                .body("errors.column", equalTo(List.of("permissionLevel", "dataExport")));
         assertThat(app.jdbc().queryForObject("""
                 select level from governance.permission_grants where account_id = 'acc-veteran' and revoked_at is null""", String.class))
                 .isEqualTo("STREAMER_BASIC");
