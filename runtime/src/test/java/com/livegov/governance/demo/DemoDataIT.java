@@ -26,7 +26,7 @@ class DemoDataIT {
         Map<String, Long> afterFirstStart;
         try (RunningApp app = RunningApp.start(database, "governance.demo-data.enabled=true")) {
             assertThat(app.jdbc().queryForObject("select outcome from governance.demo_data_seeds", String.class)).isEqualTo("SEEDED");
-            assertThat(statusCounts(app)).isEqualTo(Map.of("ACTIVE", 12L, "OFFBOARDING", 1L, "ONBOARDING", 1L));
+            assertThat(statusCounts(app)).isEqualTo(Map.of("ACTIVE", 11L, "OFFBOARDING", 1L, "ONBOARDING", 1L));
             assertThat(app.jdbc().queryForList("select distinct tier from governance.streamers order by tier", String.class))
                     .containsExactly("INCUBATOR", "KEY", "PARTNER", "REGULAR", "STRATEGIC");
             assertThat(app.jdbc().queryForList("select distinct ops_manager from governance.streamers order by 1", String.class))

@@ -195,6 +195,22 @@ class StreamerImportIT {
         assertThat(rowsOnRecord()).isEqualTo(before);
     }
 
+    @Test
+    void malformedEmptyAndOtherKindsOfBodyAreRefusedWithProblemsAndChangeNothing() {
+        long before = rowsOnRecord();
+        given(hr).contentType("application/json").body("{\"streamers\": [").when().post("/imports/streamers")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].code", equalTo("MALFORMED_JSON"));
+        given(hr).contentType("application/json").body("{\"streamers\": {}}").when().post("/imports/streamers")
+                .then().statusCode(400).body("errors[0].code", equalTo("JSON_STRUCTURE"));
+        given(hr).contentType("text/csv").body("streamerId,displayName\n").when().post("/imports/streamers")
+                .then().statusCode(400).body("errors.code", equalTo(List.of("MISSING_COLUMN", "MISSING_COLUMN", "MISSING_COLUMN", "MISSING_COLUMN")));
+        given(hr).contentType("text/csv").when().post("/imports/streamers")
+                .then().statusCode(400).contentType("application/problem+json");
+        given(hr).contentType("text/plain").body("streamerId\n").when().post("/imports/streamers")
+                .then().statusCode(415).contentType("application/problem+json");
+        assertThat(rowsOnRecord()).isEqualTo(before);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static io.restassured.response.Response importCsv(String name) {
