@@ -8,6 +8,7 @@ import org.kie.kogito.auth.IdentityProviders;
 import org.kie.kogito.usertask.UserTaskService;
 import org.kie.kogito.usertask.view.UserTaskView;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves demo work along as a person would in the inbox, through Kogito's user-task service: the member of a group
@@ -22,7 +23,11 @@ class DemoTasks {
         this.tasks = tasks;
     }
 
-    /** The user, a member of the group, claims and completes the named task of the process instance. */
+    /**
+     * The user, a member of the group, claims and completes the named task of the process instance: in one transaction
+     * (Kogito's JPA task store reads the task's lazy collections, and the process's next step joins it).
+     */
+    @Transactional
     void complete(String processInstanceId, String taskName, String user, String group, Map<String, Object> data) {
         IdentityProvider identity = IdentityProviders.of(user, List.of(group));
         UserTaskView task = tasks.list(identity).stream()
