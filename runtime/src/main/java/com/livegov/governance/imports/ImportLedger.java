@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.audit.AuditAction;
 import com.livegov.governance.audit.AuditEntry;
 import com.livegov.governance.audit.AuditTarget;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Repository;
  * new sub-accounts with the streamer's grant, new fan counts; and one audit entry per streamer created or updated
  * (with what changed) besides the entry of the file. Existing accounts are otherwise left as they are.
  *
- * <p>Not through {@code AccountActions}: an import records accounts that already exist on the platform. An
+ * <p>Streamers and backups are registered as {@link StreamerRegistry} registers them. Sub-accounts are not opened
+ * through {@code AccountActions}: an import records accounts that already exist on the platform. An
  * {@code OPEN_SUB_ACCOUNT} would create a new one there, give it only {@code STREAMER_BASIC} and issue a new stream
  * key. The import is its own recorded path instead, and it never changes what an account action governs on an
  * existing account (handle, permissions, state): the checks refuse such a file.
@@ -27,10 +29,12 @@ import org.springframework.stereotype.Repository;
 class ImportLedger {
 
     private final JdbcTemplate jdbc;
+    private final StreamerRegistry registry;
     private final AuditTrail audit;
 
-    ImportLedger(JdbcTemplate jdbc, AuditTrail audit) {
+    ImportLedger(JdbcTemplate jdbc, StreamerRegistry registry, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.audit = audit;
     }
 
@@ -42,10 +46,8 @@ class ImportLedger {
         for (Imported.Streamer streamer : streamers) {
             RecordsOnFile.Streamer onRecord = records.streamer(streamer.id()).orElse(null);
             if (onRecord == null) {
-                jdbc.update("""
-                        insert into governance.streamers (id, display_name, tier, status, category, started_on, ops_manager)
-                        values (?, ?, ?, 'ACTIVE', ?, ?, ?)""", streamer.id(), streamer.displayName(), streamer.tier(),
-                        streamer.category(), streamer.startedOn(), streamer.opsManager());
+                registry.register(new StreamerRegistry.Streamer(streamer.id(), streamer.displayName(), streamer.tier(), "ACTIVE",
+                        streamer.category(), streamer.startedOn(), streamer.opsManager()));
             } else if (StreamerChanges.of(onRecord, streamer).keySet().stream().anyMatch(field -> !field.equals(ImportColumns.BACKUPS))) {
                 jdbc.update("""
                         update governance.streamers set display_name = ?, tier = ?, category = ?, started_on = ?, ops_manager = ?
@@ -57,7 +59,7 @@ class ImportLedger {
             RecordsOnFile.Streamer onRecord = records.streamer(streamer.id()).orElse(null);
             Map<String, Map<String, Object>> changes = onRecord == null ? Map.of() : StreamerChanges.of(onRecord, streamer);
             if (onRecord == null || changes.containsKey(ImportColumns.BACKUPS)) {
-                replaceBackups(streamer, actor, now);
+                replaceBackups(streamer, actor);
             }
             List<String> created = new ArrayList<>();
             List<String> updated = new ArrayList<>();
@@ -89,12 +91,10 @@ class ImportLedger {
         return result;
     }
 
-    private void replaceBackups(Imported.Streamer streamer, String actor, OffsetDateTime now) {
+    private void replaceBackups(Imported.Streamer streamer, String actor) {
         jdbc.update("delete from governance.streamer_backups where streamer_id = ?", streamer.id());
         for (int rank = 1; rank <= streamer.backups().size(); rank++) {
-            jdbc.update("""
-                    insert into governance.streamer_backups (streamer_id, backup_id, rank, assigned_by, assigned_at)
-                    values (?, ?, ?, ?, ?)""", streamer.id(), streamer.backups().get(rank - 1), rank, actor, now);
+            registry.assignBackup(streamer.id(), streamer.backups().get(rank - 1), rank, actor);
         }
     }
 
