@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * Separation of duties in the account-action approval: nobody approves their own request, nobody approves two
  * levels of the same request, and a streamer's own ops-manager does not approve cancelling that streamer's
  * account (they work with the streamer every day).
+ *
+ * <p>A level approved by a substitute counts for both: the substitute (the recorded actor) and the absent user on
+ * whose behalf they approved ({@code detail.onBehalfOf}). The inbox asks these rules for both when a substitute acts.
  */
 @Component
 class ApprovalDuties implements TaskDuty {
@@ -31,8 +34,9 @@ class ApprovalDuties implements TaskDuty {
         }
         Integer earlierLevels = jdbc.queryForObject("""
                 select count(*) from governance.process_events
-                where process_instance_id = ? and event_type = 'TASK_COMPLETED' and actor = ? and node_instance_id <> ?""",
-                Integer.class, task.getMetadata().get("ProcessInstanceId"), user, task.getId());
+                where process_instance_id = ? and event_type = 'TASK_COMPLETED' and (actor = ? or detail ->> 'onBehalfOf' = ?)
+                  and node_instance_id <> ?""",
+                Integer.class, task.getMetadata().get("ProcessInstanceId"), user, user, task.getId());
         if (earlierLevels != null && earlierLevels > 0) {
             return Optional.of(user + " already approved another level of this request");
         }

@@ -20,10 +20,16 @@ public enum AuditAction {
     TASK_ESCALATED,
     /** A task ended without being completed (cancelled by a deadline or the process, skipped, failed). */
     TASK_CANCELLED,
+    /** A comment on a task was added, changed or removed (details: the comment id and text). */
+    TASK_COMMENTED,
     /** An account action was executed (details: the action id, parameters and outcome; the approval). */
     ACCOUNT_ACTION,
     /** A decision was evaluated (details: the evaluation id, the decision and its version). */
     DECISION_EVALUATED,
+    /** A user named an out-of-office substitute for a period (details: the substitute, from, until). */
+    SUBSTITUTE_NAMED,
+    /** A user removed a substitute they had named. */
+    SUBSTITUTE_REMOVED,
     /**
      * Existing data was brought in from a file (streamers and their sub-accounts, monthly figures): one entry for the
      * file (its SHA-256, what it held, the counts) and one per streamer created or updated, with what changed.
@@ -32,5 +38,7 @@ public enum AuditAction {
     /** Somebody failed to log in. */
     LOGIN_FAILED,
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */
-    REQUEST_REFUSED
+    REQUEST_REFUSED,
+    /** An admin retried the failed step of a process instance (details: the step, its error, the state after). */
+    PROCESS_RETRIED
 }

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface DeferredAuditEntries {
 
+    /** Whether any record waits to be chained: a cheap look, so that a sealer with nothing to do takes no lock. */
+    boolean anyUnchained();
+
     /**
      * Takes up to {@code max} records not chained yet, oldest first, marks them chained and returns their audit
      * entries, in the sealer's transaction: they are chained, or still waiting, together.

@@ -3,6 +3,9 @@ package com.livegov.governance.audit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import com.livegov.governance.security.OnBehalfOf;
 
 import org.kie.kogito.usertask.UserTaskEventListener;
 import org.kie.kogito.usertask.UserTaskInstance;
@@ -24,6 +27,9 @@ import org.springframework.stereotype.Component;
  * when the owner was cleared and a reassignment when it is still set (Kogito's reassign keeps it until the
  * next claim). A change of a task's users or groups after it was created is a reassignment too (while the task
  * is being created, Kogito sets them from the process's expressions: not a reassignment).
+ *
+ * <p>When a substitute acts on an absent user's behalf ({@link OnBehalfOf}), the actor is the substitute and the
+ * entry says "acted on behalf of" the absent user ({@code details.onBehalfOf}).
  */
 @Component
 class TaskAuditListener implements UserTaskEventListener {
@@ -106,6 +112,12 @@ class TaskAuditListener implements UserTaskEventListener {
 
     private void record(UserTaskEvent event, AuditAction action, String reason, Map<String, Object> details) {
         UserTaskInstance task = event.getUserTaskInstance();
+        Optional<OnBehalfOf> acting = OnBehalfOf.current();
+        if (acting.isPresent()) {
+            // a substitute acted: they are the actor, the absent user is named
+            details.put("onBehalfOf", acting.get().absentUser());
+            reason = reason == null ? "acted on behalf of " + acting.get().absentUser() : reason + "; acted on behalf of " + acting.get().absentUser();
+        }
         Object processInstanceId = task.getMetadata().get("ProcessInstanceId");
         AuditEntry entry = AuditEntry.of(action, actor(event), AuditTarget.task(task.getId()), reason).withDetails(details);
         audit.record(processInstanceId == null ? entry : entry.inProcess(processInstanceId.toString()));

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +68,26 @@ public class DecisionEvaluations implements DeferredAuditEntries {
         return new DecisionOutcome(id, decision.name(), decision.version(), outputs, matchedRules, now);
     }
 
+    @Override
+    public boolean anyUnchained() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from governance.decision_evaluations where awaiting_chain)", Boolean.class));
+    }
+
     /** The evaluations recorded standalone and not chained yet, oldest first, now marked chained (the sealer's transaction). */
     @Override
     public List<AuditEntry> takeUnchained(int max) {
-        List<Evaluation> taken = new ArrayList<>(jdbc.query("""
+        List<Map.Entry<Long, AuditEntry>> taken = new ArrayList<>(jdbc.query("""
                 update governance.decision_evaluations set awaiting_chain = false
                 where id in (select id from governance.decision_evaluations where awaiting_chain order by id limit ? for update)
-                returning *""", (rs, row) -> evaluation(rs), max));
-        taken.sort(Comparator.comparingLong(Evaluation::id));
-        return taken.stream().map(e -> auditEntry(e.id(), e.evaluatedAt(), e.decision(), e.namespace(), e.version(), e.matchedRules(),
-                new DecisionCaller(e.callerKind(), e.callerId(), e.processId()))).toList();
+                returning id, evaluated_at, decision, namespace, version, matched_rules, caller_kind, caller_id, process_id""",
+                (rs, row) -> Map.entry(rs.getLong("id"), auditEntry(rs.getLong("id"), rs.getObject("evaluated_at", OffsetDateTime.class),
+                        rs.getString("decision"), rs.getString("namespace"), rs.getString("version"),
+                        Arrays.asList((String[]) rs.getArray("matched_rules").getArray()),
+                        new DecisionCaller(rs.getString("caller_kind"), rs.getString("caller_id"), rs.getString("process_id")))),
+                max));
+        taken.sort(Map.Entry.comparingByKey());
+        return taken.stream().map(Map.Entry::getValue).toList();
     }
 
     /** The evaluations made by these process instances, oldest first. */

@@ -25,11 +25,17 @@ public class ProcessHistory {
 
     void record(String processId, String processInstanceId, String eventType, String nodeId, String nodeName,
             String nodeInstanceId, String actor) {
+        record(processId, processInstanceId, eventType, nodeId, nodeName, nodeInstanceId, actor, null);
+    }
+
+    /** A step done by a substitute on behalf of an absent user: {@code detail.onBehalfOf} names the absent user. */
+    void record(String processId, String processInstanceId, String eventType, String nodeId, String nodeName,
+            String nodeInstanceId, String actor, String onBehalfOf) {
         jdbc.update("""
                 insert into governance.process_events
-                    (process_id, process_instance_id, event_type, node_id, node_name, node_instance_id, actor)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                processId, processInstanceId, eventType, nodeId, nodeName, nodeInstanceId, actor);
+                    (process_id, process_instance_id, event_type, node_id, node_name, node_instance_id, actor, detail)
+                values (?, ?, ?, ?, ?, ?, ?, case when ?::text is null then null else jsonb_build_object('onBehalfOf', ?::text) end)""",
+                processId, processInstanceId, eventType, nodeId, nodeName, nodeInstanceId, actor, onBehalfOf, onBehalfOf);
     }
 
     /** Notes which streamer a process instance is about (once; later calls change nothing). */

@@ -1,6 +1,9 @@
 package com.livegov.governance.history;
 
 import java.util.Map;
+import java.util.Optional;
+
+import com.livegov.governance.security.OnBehalfOf;
 
 import org.kie.kogito.usertask.UserTaskEventListener;
 import org.kie.kogito.usertask.UserTaskInstance;
@@ -33,9 +36,13 @@ class TaskHistoryRecorder implements UserTaskEventListener {
         if (processInstanceId == null) {
             return;
         }
-        // Kogito reports the acting user only with an identity provider; the task's owner is who claimed it
-        String actor = event.getEventUser() != null ? event.getEventUser() : task.getActualOwner();
+        // Kogito reports the acting user only with an identity provider; the task's owner is who claimed it.
+        // A substitute acting on an absent user's behalf is the actor; the absent user (Kogito's user) is noted.
+        Optional<OnBehalfOf> acting = OnBehalfOf.current();
+        String actor = acting.map(OnBehalfOf::substitute)
+                .orElse(event.getEventUser() != null ? event.getEventUser() : task.getActualOwner());
         history.record(String.valueOf(processId), processInstanceId.toString(),
-                "TASK_" + event.getNewStatus().getName().toUpperCase(), task.getUserTaskId(), task.getTaskName(), task.getId(), actor);
+                "TASK_" + event.getNewStatus().getName().toUpperCase(), task.getUserTaskId(), task.getTaskName(), task.getId(), actor,
+                acting.map(OnBehalfOf::absentUser).orElse(null));
     }
 }

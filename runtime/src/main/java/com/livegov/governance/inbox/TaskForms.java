@@ -29,8 +29,32 @@ public class TaskForms {
 
     private static final Set<String> MULTI_VALUE_TYPES = Set.of("taglist", "checklist");
 
-    /** One refused field. */
-    public record FieldError(String field, String message) {
+    /**
+     * One refused field: the message in English for API clients, and a code with its arguments that the
+     * workbench turns into words of the user's language ({@code task.error.<code>}).
+     */
+    public record FieldError(String field, String message, String code, List<Object> arguments) {
+
+        public FieldError {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A refusal with no code of its own (the workbench shows the English message). */
+        public FieldError(String field, String message) {
+            this(field, message, "invalid", List.of());
+        }
+    }
+
+    /** A refusal's English message, code and arguments, before the field is known. */
+    private record Problem(String message, String code, List<Object> arguments) {
+
+        static Optional<Problem> of(String message, String code, Object... arguments) {
+            return Optional.of(new Problem(message, code, List.of(arguments)));
+        }
+
+        FieldError on(String field) {
+            return new FieldError(field, message, code, arguments);
+        }
     }
 
     /** An editable field of a form. */
@@ -76,62 +100,62 @@ public class TaskForms {
         submitted.forEach((key, value) -> {
             Field field = fields.get(key);
             if (field == null) {
-                errors.add(new FieldError(key, "is not a field of the form " + taskName));
+                errors.add(new FieldError(key, "is not a field of the form " + taskName, "notAField", List.of()));
             } else if (value != null) {
-                checkValue(field, json.valueToTree(value)).ifPresent(message -> errors.add(new FieldError(key, message)));
+                checkValue(field, json.valueToTree(value)).ifPresent(problem -> errors.add(problem.on(key)));
             }
         });
         if (completing) {
             for (Field field : fields.values()) {
                 Object value = submitted.containsKey(field.key()) ? submitted.get(field.key()) : alreadySet.get(field.key());
                 if (field.required() && field.isEmpty(value)) {
-                    errors.add(new FieldError(field.key(), "is required"));
+                    errors.add(new FieldError(field.key(), "is required", "required", List.of()));
                 }
             }
         }
         return errors;
     }
 
-    private static Optional<String> checkValue(Field field, JsonNode value) {
+    private static Optional<Problem> checkValue(Field field, JsonNode value) {
         if (field.multiple()) {
             return checkValues(field, value);
         }
         if (!field.values().isEmpty()) {
             return field.values().contains(value) ? Optional.empty()
-                    : Optional.of("must be one of " + field.values() + ", not " + value);
+                    : Problem.of("must be one of " + field.values() + ", not " + value, "notAChoice");
         }
         switch (field.type()) {
             case "number" -> {
                 if (!value.isNumber()) {
-                    return Optional.of("must be a number, not " + value);
+                    return Problem.of("must be a number, not " + value, "notANumber");
                 }
                 BigDecimal number = value.decimalValue();
                 if (field.min() != null && number.compareTo(field.min()) < 0) {
-                    return Optional.of("must be at least " + field.min());
+                    return Problem.of("must be at least " + field.min(), "tooSmall", field.min().toPlainString());
                 }
                 if (field.max() != null && number.compareTo(field.max()) > 0) {
-                    return Optional.of("must be at most " + field.max());
+                    return Problem.of("must be at most " + field.max(), "tooLarge", field.max().toPlainString());
                 }
                 if (field.decimalDigits() != null && Math.max(0, number.stripTrailingZeros().scale()) > field.decimalDigits()) {
-                    return Optional.of(field.decimalDigits() == 0 ? "must be a whole number"
-                            : "must have at most " + field.decimalDigits() + " decimal digits");
+                    return field.decimalDigits() == 0 ? Problem.of("must be a whole number", "wholeNumber")
+                            : Problem.of("must have at most " + field.decimalDigits() + " decimal digits", "tooManyDecimals", field.decimalDigits());
                 }
             }
             case "checkbox" -> {
                 if (!value.isBoolean()) {
-                    return Optional.of("must be true or false, not " + value);
+                    return Problem.of("must be true or false, not " + value, "notABoolean");
                 }
             }
             default -> {
                 if (!value.isTextual()) {
-                    return Optional.of("must be text, not " + value);
+                    return Problem.of("must be text, not " + value, "notText");
                 }
                 int length = value.asText().length();
                 if (field.minLength() != null && length < field.minLength()) {
-                    return Optional.of("must have at least " + field.minLength() + " characters");
+                    return Problem.of("must have at least " + field.minLength() + " characters", "tooShort", field.minLength());
                 }
                 if (field.maxLength() != null && length > field.maxLength()) {
-                    return Optional.of("must have at most " + field.maxLength() + " characters");
+                    return Problem.of("must have at most " + field.maxLength() + " characters", "tooLong", field.maxLength());
                 }
             }
         }
@@ -139,16 +163,16 @@ public class TaskForms {
     }
 
     /** A multi-value field: a list of texts, each among the form's values when the form lists them. */
-    private static Optional<String> checkValues(Field field, JsonNode value) {
+    private static Optional<Problem> checkValues(Field field, JsonNode value) {
         if (!value.isArray()) {
-            return Optional.of("must be a list, not " + value);
+            return Problem.of("must be a list, not " + value, "notAList");
         }
         for (JsonNode element : value) {
             if (!element.isTextual()) {
-                return Optional.of("must hold texts, not " + element);
+                return Problem.of("must hold texts, not " + element, "notText");
             }
             if (!field.values().isEmpty() && !field.values().contains(element)) {
-                return Optional.of("must hold values among " + field.values() + ", not " + element);
+                return Problem.of("must hold values among " + field.values() + ", not " + element, "notAChoice");
             }
         }
         return Optional.empty();

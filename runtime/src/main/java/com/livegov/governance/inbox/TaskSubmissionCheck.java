@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livegov.governance.audit.AuditTarget;
 import com.livegov.governance.audit.AuditTrail;
+import com.livegov.governance.security.OnBehalfOf;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,8 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     };
     private static final Pattern TRANSITION = Pattern.compile("^/usertasks/instance/([^/]+)/transition$");
     private static final Pattern OUTPUTS = Pattern.compile("^/usertasks/instance/([^/]+)/outputs$");
+    /** Kogito's claim takes the new owner from this data entry when present (DefaultUserTaskLifeCycle.PARAMETER_USER). */
+    private static final String OWNER_PARAMETER = "USER";
 
     private final TaskForms forms;
     private final List<TaskDuty> duties;
@@ -95,7 +98,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher transition = TRANSITION.matcher(path);
         Optional<Refusal> refusal = transition.matches()
-                ? checkTransition(transition.group(1), submission, request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName())
+                ? checkTransition(transition.group(1), submission, actors(request))
                 : checkOutputs(outputsTaskId(path), submission);
         if (refusal.isPresent()) {
             problem(request, response, refusal.get());
@@ -108,16 +111,34 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     private record Refusal(HttpStatus status, String detail, List<TaskForms.FieldError> errors) {
     }
 
-    /** Claim and complete: separation of duties; complete: the form, with required fields. */
-    private Optional<Refusal> checkTransition(String taskId, JsonNode submission, String user) {
+    /**
+     * Who acts: the login, and when a substitute acts on somebody's behalf, that absent user too; separation of
+     * duties binds both.
+     */
+    private static List<String> actors(HttpServletRequest request) {
+        String login = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        return OnBehalfOf.current().map(acting -> List.of(acting.substitute(), acting.absentUser()))
+                .orElseGet(() -> login == null ? List.of() : List.of(login));
+    }
+
+    /**
+     * Claim and complete: separation of duties; complete: the form, with required fields. A transition may not name
+     * another owner ({@code "data": {"USER": ...}}, which Kogito's claim would take as the new owner).
+     */
+    private Optional<Refusal> checkTransition(String taskId, JsonNode submission, List<String> actors) {
         String transitionId = submission == null ? "" : submission.path("transitionId").asText();
         boolean completing = transitionId.equals("complete");
+        if (!completing && submission != null && submission.path("data").has(OWNER_PARAMETER)) {
+            return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "A task's owner is the login: a transition cannot name one ("
+                    + OWNER_PARAMETER + ")", List.of()));
+        }
         if (!completing && !transitionId.equals("claim")) {
             return Optional.empty();
         }
         Map<String, Object> data = completing && submission.hasNonNull("data") ? json.convertValue(submission.path("data"), MAP) : Map.of();
         return onTask(taskId, task -> {
-            Optional<String> duty = duties.stream().map(rule -> rule.refuse(task, user)).flatMap(Optional::stream).findFirst();
+            Optional<String> duty = actors.stream().flatMap(user -> duties.stream().map(rule -> rule.refuse(task, user)))
+                    .flatMap(Optional::stream).findFirst();
             if (duty.isPresent()) {
                 return Optional.of(new Refusal(HttpStatus.FORBIDDEN, duty.get(), List.of()));
             }

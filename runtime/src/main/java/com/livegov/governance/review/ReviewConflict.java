@@ -15,7 +15,7 @@ public class ReviewConflict extends RuntimeException implements RefusedRequest {
         this.existingReviewId = existingReviewId;
     }
 
-    String existingReviewId() {
+    public String existingReviewId() {
         return existingReviewId;
     }
 }

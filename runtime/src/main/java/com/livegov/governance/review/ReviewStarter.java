@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a permission review, for the API and for the quarterly schedule, all or nothing (see
  * {@link AtomicProcessStart}): up to the ops-managers' tasks in one transaction. When {@code Task_OpenReview}
- * refuses, nothing is kept and the refusal reaches the caller.
+ * refuses, nothing is kept and the refusal reaches the caller. The workbench's start page calls it too.
  */
 @Component
-class ReviewStarter {
+public class ReviewStarter {
 
     static final String SCHEDULE = "schedule";
     private static final Logger LOG = LoggerFactory.getLogger(ReviewStarter.class);
@@ -37,7 +37,7 @@ class ReviewStarter {
      * @throws ReviewRefused when the review cannot start as asked
      * @throws ReviewConflict when the quarter has a review already
      */
-    String start(String quarter, String startedBy) {
+    public String start(String quarter, String startedBy) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("quarter", quarter);
         variables.put("startedBy", startedBy);

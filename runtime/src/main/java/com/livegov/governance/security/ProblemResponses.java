@@ -45,6 +45,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         String reason = request.getUserPrincipal() == null ? "This endpoint needs a login"
                 : "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI();
         refusals.refused(request, HttpStatus.FORBIDDEN, reason);
+        if (wantsPage(request)) {
+            // a logged-in browser asking for a page it may not see gets the workbench's error page
+            response.sendError(HttpStatus.FORBIDDEN.value());
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "Not allowed", reason);
     }
 

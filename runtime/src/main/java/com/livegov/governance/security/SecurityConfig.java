@@ -46,6 +46,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may call what. Every request is denied unless a rule below allows it, Kogito's generated endpoints
@@ -55,6 +56,15 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @Configuration
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfig {
+
+    /**
+     * The workbench's pages load scripts, styles, fonts and images from this application only; no inline
+     * script (the pages have none), no plugin, no framing. Inline style attributes stay allowed: the diagram
+     * and form libraries set them on the elements they draw.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     /**
      * No observation (metric and trace span) per security filter and per authorization: Spring Security wraps each
@@ -113,8 +123,11 @@ class SecurityConfig {
             ApplicationEventPublisher events) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(rules -> authorize(rules, properties.processStarters()))
-                .formLogin(form -> form.permitAll())
-                .logout(logout -> logout.permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // a browser asking for a page gets the login form (Spring's own page); every other client a 401 problem
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(problems, request -> !ProblemResponses.wantsPage(request))
@@ -146,9 +159,16 @@ class SecurityConfig {
             Map<String, List<String>> processStarters) {
         String[] staff = Group.ids(Group.staff());
         rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                // the workbench: its static assets are public, its pages need a login; each page controller checks
+                // the groups of its page (see WorkbenchPages), as the API rules below do for the API
+                .requestMatchers(HttpMethod.GET, "/vendor/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                .requestMatchers(HttpMethod.GET, WorkbenchPages.PAGES).authenticated()
+                .requestMatchers(HttpMethod.POST, WorkbenchPages.FORMS).authenticated()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 // the inbox: Kogito shows and lets act on only the tasks of the logged-in user and their groups
                 .requestMatchers("/usertasks/instance", "/usertasks/instance/**").authenticated()
+                // the task page's context and comments: any login; taskcontext/ shows only the tasks Kogito's rule lets the user see
+                .requestMatchers("/tasks/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/decisions").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.POST, "/decisions/*").hasAnyAuthority(Group.ids(LEGAL, HR, ADMIN))
                 .requestMatchers(HttpMethod.GET, "/accounts/streamers/{streamerId}").access(staffOrSelf())
@@ -165,6 +185,8 @@ class SecurityConfig {
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
+        // the inbox (issue 10): any logged-in user; its controllers check team-lead rights themselves
+        rules.requestMatchers("/inbox/**").authenticated();
         // imports of existing streamers, their sub-accounts, grants and backups (imports/ImportController)
         rules.requestMatchers("/imports/**").hasAnyAuthority(Group.ids(ADMIN, HR));
         // Kogito's process endpoints: start by the groups configured per process, read by staff, abort by admin
