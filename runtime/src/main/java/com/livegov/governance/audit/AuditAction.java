@@ -30,6 +30,11 @@ public enum AuditAction {
     SUBSTITUTE_NAMED,
     /** A user removed a substitute they had named. */
     SUBSTITUTE_REMOVED,
+    /**
+     * Existing data was brought in from a file (streamers and their sub-accounts, monthly figures): one entry for the
+     * file (its SHA-256, what it held, the counts) and one per streamer created or updated, with what changed.
+     */
+    DATA_IMPORTED,
     /** Somebody failed to log in. */
     LOGIN_FAILED,
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */

@@ -187,6 +187,8 @@ class SecurityConfig {
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
         // the inbox (issue 10): any logged-in user; its controllers check team-lead rights themselves
         rules.requestMatchers("/inbox/**").authenticated();
+        // imports of existing streamers, their sub-accounts, grants and backups (imports/ImportController)
+        rules.requestMatchers("/imports/**").hasAnyAuthority(Group.ids(ADMIN, HR));
         // Kogito's process endpoints: start by the groups configured per process, read by staff, abort by admin
         // (recorded as the process's end); every other generated endpoint (variables, signals, work items) stays
         // closed: processes move through their tasks

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.livegov.governance.audit.AuditAction;
+import com.livegov.governance.audit.AuditEntry;
+import com.livegov.governance.audit.AuditTarget;
+import com.livegov.governance.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +28,25 @@ class CommissionFigures {
     }
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
 
-    CommissionFigures(JdbcTemplate jdbc) {
+    CommissionFigures(JdbcTemplate jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Loads the figures of an uploaded file (as {@link #load}) and records the upload with the file's hash. */
+    @Transactional
+    void loadFile(SettlementMonth month, Map<String, MonthlyFigures> byStreamer, String loadedBy, String fileSha256) {
+        load(month, byStreamer, loadedBy);
+        audit.record(AuditEntry.of(AuditAction.DATA_IMPORTED, loadedBy, new AuditTarget("FILE", fileSha256),
+                "commission figures of " + month + " loaded").withDetails(Map.of("kind", "commission-figures", "format", "CSV",
+                        "month", month.toString(), "fileSha256", fileSha256, "streamers", byStreamer.size())));
+    }
+
+    /** The ids among these that name no streamer, sorted. */
+    List<String> unknownStreamers(java.util.Collection<String> streamerIds) {
+        return streamerIds.stream().filter(id -> !streamerExists(id)).sorted().toList();
     }
 
     /** Loads (or replaces) the figures of the streamers for the month, all or nothing. */

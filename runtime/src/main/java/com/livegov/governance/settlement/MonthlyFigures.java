@@ -14,7 +14,7 @@ import java.util.Set;
 record MonthlyFigures(BigDecimal sales, BigDecimal target, BigDecimal trafficSales, BigDecimal profitPool) {
 
     static final Set<String> FIELDS = Set.of("sales", "target", "trafficSales", "profitPool");
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+    static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 
     /**
      * Reads the figures from a request body, adding every refused field to {@code errors} (named with

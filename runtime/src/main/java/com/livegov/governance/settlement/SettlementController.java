@@ -37,12 +37,15 @@ class SettlementController {
     private final SettlementRecords records;
     private final CommissionFigures figures;
     private final SettlementProperties properties;
+    private final FiguresUpload upload;
 
-    SettlementController(SettlementStarter starter, SettlementRecords records, CommissionFigures figures, SettlementProperties properties) {
+    SettlementController(SettlementStarter starter, SettlementRecords records, CommissionFigures figures, SettlementProperties properties,
+            FiguresUpload upload) {
         this.starter = starter;
         this.records = records;
         this.figures = figures;
         this.properties = properties;
+        this.upload = upload;
     }
 
     /** What starts a settlement: the month ({@code 2026-10}); a {@code startedBy} is ignored, the login starts it. */
@@ -123,6 +126,16 @@ class SettlementController {
         refuseIfAny(errors);
         figures.load(settled, byStreamer, loadedBy);
         return Map.of("month", settled.toString(), "loaded", byStreamer.size());
+    }
+
+    /**
+     * The same, from a CSV file ({@code text/csv}, UTF-8; columns {@code streamerId,sales,target,trafficSales,profitPool}):
+     * all or nothing; a refused file answers 400 with the row and column of every error.
+     */
+    @PostMapping(path = "/figures/{month}", consumes = "text/csv")
+    Map<String, Object> loadCsv(@PathVariable String month, @RequestBody byte[] csv, java.security.Principal login) {
+        FiguresUpload.Loaded loaded = upload.upload(month, csv, login.getName());
+        return Map.of("month", loaded.month(), "loaded", loaded.loaded(), "fileSha256", loaded.fileSha256());
     }
 
     @GetMapping("/figures/{month}")

@@ -57,6 +57,10 @@ public final class RunningApp implements AutoCloseable {
                 "server.tomcat.accesslog.enabled=true",
                 "server.tomcat.accesslog.directory=" + java.nio.file.Path.of("target", "request-logs").toAbsolutePath(),
                 "server.tomcat.accesslog.pattern=%t %a \"%r\" %s %D ms"));
+        // no demo data unless the test asks for it, or for a profile (whose own settings decide)
+        if (settings.stream().noneMatch(setting -> setting.startsWith("governance.demo-data.") || setting.startsWith("spring.profiles.active="))) {
+            properties.add("governance.demo-data.enabled=false");
+        }
         properties.addAll(settings);
         // as command-line arguments, so they win over application.yml like an operator's settings would
         String[] arguments = properties.stream().map(property -> "--" + property).toArray(String[]::new);
