@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * What the inbox page's filter form asked for, as typed (to show it again), with the message key of every
  * value that could not be read; {@link #filter()} is the query's filter when there is none.
  */
-record InboxFilters(InboxView view, String process, String streamer, boolean overdue, String dueBefore, Instant dueBeforeInstant,
+public record InboxFilters(InboxView view, String process, String streamer, boolean overdue, String dueBefore, Instant dueBeforeInstant,
         String text, InboxSort sort, int page, int size, Map<String, String> errors) {
 
     static InboxFilters read(Map<String, String> parameters, Function<String, Instant> localInstant) {
@@ -54,22 +54,22 @@ record InboxFilters(InboxView view, String process, String streamer, boolean ove
                 page, size, errors);
     }
 
-    InboxFilter filter() {
+    public InboxFilter filter() {
         return new InboxFilter(process, streamer, overdue, dueBeforeInstant, text, sort, page, size);
     }
 
     /** This page's address with another view (page reset), for the tabs. */
-    String withView(InboxView other) {
+    public String withView(InboxView other) {
         return address(other, 0);
     }
 
     /** This page's address on another page number. */
-    String withPage(int number) {
+    public String withPage(int number) {
         return address(view, number);
     }
 
     /** This page's address as it is. */
-    String self() {
+    public String self() {
         return address(view, page);
     }
 

@@ -54,6 +54,7 @@ class TaskPages {
         TaskViewer viewer = viewer(login);
         TaskContext context = contexts.contextOf(taskId, viewer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("context", context);
+        model.addAttribute("detailsKind", context.details().getClass().getSimpleName());
         model.addAttribute("viewer", viewer);
         model.addAttribute("onBehalfOf", OnBehalfOf.current().map(OnBehalfOf::absentUser).orElse(null));
         model.addAttribute("mine", viewer.user().equals(context.task().owner()) && "Reserved".equals(context.task().state()));
