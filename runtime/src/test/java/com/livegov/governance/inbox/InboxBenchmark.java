@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class InboxBenchmark {
 
     private static final int TASKS = 100_000;
-    private static final int WARM_UP = 200;
-    private static final int MEASURED = 500;
+    private static final int WARM_UP = 100;
+    private static final int MEASURED = 300;
 
     private InboxBenchmark() {
     }
