@@ -19,8 +19,10 @@ create table task_index (
     completed_by           text,
     completed_on_behalf_of text
 );
-create index task_index_due_idx on task_index (due_at, task_id);
-create index task_index_created_idx on task_index (created_at, task_id);
+-- the inbox walks open tasks in the asked order (due soonest or latest, created oldest or newest) and stops at a page
+create index task_index_open_due_idx on task_index (due_at, task_id) where ended_at is null;
+create index task_index_open_due_desc_idx on task_index (due_at desc nulls last, task_id desc) where ended_at is null;
+create index task_index_open_created_idx on task_index (created_at, task_id) where ended_at is null;
 create index task_index_process_instance_idx on task_index (process_instance_id);
 create index task_index_completed_by_idx on task_index (completed_by, ended_at) where completed_by is not null;
 create index task_index_completed_for_idx on task_index (completed_on_behalf_of, ended_at) where completed_on_behalf_of is not null;

@@ -167,6 +167,36 @@ class InboxIT {
     }
 
     @Test
+    void aTaskOpenBeforeTheInboxExistedIsIndexedByItsMigrationWithItsDueTime() throws Exception {
+        ApprovalRequest request = ApprovalRequest.of("ROTATE_STREAM_KEY").withDeadlines("PT3H", "PT3H");
+        Instant before = Instant.now();
+        String instance = approvals.request(request);
+        Instant after = Instant.now();
+        String taskId = (String) approvals.awaitTaskFor(instance, "ops-manager").get("id");
+        app.jdbc().update("delete from governance.task_index where task_id = ?", taskId);
+        String streamer = "streamer-of-" + request.subject();
+        assertThat(inbox.view("ilse", OPS_MANAGER, "groups-unassigned", streamer)).isEmpty();
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V13__inbox.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.indexOf("-- Tasks open before this migration"));
+        app.jdbc().execute((org.springframework.jdbc.core.ConnectionCallback<Object>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set search_path to governance, public");
+                statement.execute(backfill);
+                statement.execute("reset search_path");
+            }
+            return null;
+        });
+
+        JsonPath indexed = inbox.inbox("ilse", OPS_MANAGER, Map.of("view", "groups-unassigned", "streamer", streamer));
+        assertThat(indexed.getList("items.taskId")).containsExactly(taskId);
+        assertThat(indexed.getString("items[0].taskName")).isEqualTo("Level1Approval");
+        assertThat(indexed.getString("items[0].processInstanceId")).isEqualTo(instance);
+        assertThat(Instant.parse(indexed.getString("items[0].dueAt")))
+                .isBetween(before.plus(Duration.ofHours(3)).minusSeconds(1), after.plus(Duration.ofHours(3)).plusSeconds(1));
+    }
+
+    @Test
     void badParametersAnswer400ProblemDocuments() {
         Map<String, String> bad = Map.of("view", "everything", "size", "500", "page", "-1", "dueBefore", "tomorrow", "sort", "priority",
                 "overdue", "maybe");
