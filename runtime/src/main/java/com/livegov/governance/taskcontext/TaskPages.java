@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,6 +67,7 @@ class TaskPages {
     /** The form of the task in the viewer's language, with the task's data (its inputs, then what was saved). */
     @GetMapping(path = "/tasks/{taskId}/form", produces = "application/json")
     @ResponseBody
+    @Transactional(readOnly = true)
     ResponseEntity<Map<String, Object>> form(@PathVariable String taskId, Authentication login, Locale locale) {
         TaskViewer viewer = viewer(login);
         var task = userTasks.getUserTaskInstance(taskId, IdentityProviders.of(viewer.user(), viewer.groups()))

@@ -60,12 +60,11 @@ class ApprovalInTheBrowserIT {
         try (Browser manager = Browser.english(app)) {
             manager.logInAs("mia.chen", "ops-manager").open("/inbox?view=groups-unassigned");
             manager.screenshot("inbox-manager-en");
-            System.out.println("INBOX PAGE: " + manager.text());
             WebElement task = manager.waitFor(By.xpath("//tr[td/a[normalize-space(.)='Host " + streamer + "']]//a[normalize-space(.)='Approve (first level)']"));
             manager.screenshot("inbox-manager-en");
             task.click();
             manager.waitForText("What is being decided");
-            assertThat(manager.text()).contains("Suspend live streaming", "2 days", "Host " + streamer, "@" + account, "5000 fans",
+            assertThat(manager.text()).contains("Suspend live streaming", "2 days", "Host " + streamer, "@" + account, "5,000 fans",
                     "Guided viewers to a personal <b>WeChat</b> twice this week.", "ApprovalChain", "This is the first level.", "olga");
             manager.button("Claim").click();
             manager.waitFor(By.id("task-complete"));
@@ -87,6 +86,7 @@ class ApprovalInTheBrowserIT {
             director.waitForText("What is being decided");
             assertThat(director.text()).contains("2 days", "mia.chen", "Confirmed from the stream recording.", "approved");
             director.button("Claim").click();
+            director.waitFor(By.id("task-complete"));
             director.waitFor(By.xpath("//label[normalize-space(.)='Approve']")).click();
             commentField(director).sendKeys("Agreed: two days off air.");
             director.button("Complete").click();
