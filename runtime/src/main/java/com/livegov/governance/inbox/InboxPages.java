@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.livegov.governance.workbench.Times;
+import com.livegov.governance.workbench.WorkbenchPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Filters are a plain GET form (the page works without script); htmx swaps only the result list.
  */
 @Controller
+@WorkbenchPage
 class InboxPages {
 
     /** The views a person picks from, in tab order ({@link InboxView#TEAM} only for team leads). */

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.livegov.governance.workbench.Times;
+import com.livegov.governance.workbench.WorkbenchPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * stand in for someone, and ends one of their own. Times are typed in the company's zone.
  */
 @Controller
+@WorkbenchPage
 class SubstitutePages {
 
     private final Substitutes substitutes;

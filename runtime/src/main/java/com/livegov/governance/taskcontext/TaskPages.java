@@ -16,6 +16,7 @@ import org.kie.kogito.usertask.UserTaskService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import com.livegov.governance.workbench.WorkbenchPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -36,6 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * page with {@code ?onBehalfOf=<absent user>} (checked by the identity filter) and sees it as that user would.
  */
 @Controller
+@WorkbenchPage
 class TaskPages {
 
     private final TaskContextService contexts;

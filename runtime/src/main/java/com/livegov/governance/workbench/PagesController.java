@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login form and the home page: what needs the user's attention today. */
 @Controller
+@WorkbenchPage
 class PagesController {
 
     private final HomeFigures figures;

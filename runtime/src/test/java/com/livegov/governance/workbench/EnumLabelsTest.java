@@ -43,6 +43,7 @@ class EnumLabelsTest {
             Map.entry("accounts.status", "accountStatus"), Map.entry("permission_grants.level", "permissionLevel"),
             Map.entry("contract_drafts.review_step", "contractReviewStep"), Map.entry("contract_drafts.review_outcome", "contractReviewOutcome"),
             Map.entry("violations.source", "violationSource"), Map.entry("violations.severity", "severity"),
+            Map.entry("demo_data_seeds.outcome", "demoSeed"),
             Map.entry("violations.fine_status", "fineStatus"), Map.entry("violation_approvals.outcome", "approvalOutcome"),
             Map.entry("traffic_alerts.level", "alertLevel"), Map.entry("permission_review_deviations.answer", "reviewAnswer"),
             Map.entry("user_groups.group_name", "group"), Map.entry("commission_settlements.status", "settlementStatus"));
