@@ -45,6 +45,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class IdentityParameters extends OncePerRequestFilter {
 
     static final String USER = "user";
+    /** The workbench's task pages, where a substitute opens an absent user's task. */
+    static final String TASK_PAGES = "/tasks/";
     static final String GROUP = "group";
     private static final String TASK_API = "/usertasks/instance";
 
@@ -101,8 +103,8 @@ class IdentityParameters extends OncePerRequestFilter {
     private void actOnBehalf(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Authentication login,
             String absentUser) throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.equals(TASK_API) && !path.startsWith(TASK_API + "/")) {
-            refuse(request, response, "Acting on behalf of another user is possible on tasks only (" + TASK_API + ")");
+        if (!path.equals(TASK_API) && !path.startsWith(TASK_API + "/") && !path.startsWith(TASK_PAGES)) {
+            refuse(request, response, "Acting on behalf of another user is possible on tasks only (" + TASK_API + ", " + TASK_PAGES + ")");
             return;
         }
         Optional<List<String>> absentGroups = substitutes.groupsWhileStandingIn(login.getName(), absentUser, Instant.now());

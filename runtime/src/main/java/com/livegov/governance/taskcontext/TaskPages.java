@@ -1,6 +1,5 @@
 package com.livegov.governance.taskcontext;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.livegov.governance.inbox.Substitutes;
 import com.livegov.governance.security.OnBehalfOf;
 import com.livegov.governance.workbench.FormTranslations;
 import org.kie.kogito.auth.IdentityProviders;
@@ -16,6 +14,7 @@ import org.kie.kogito.usertask.UserTaskService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import com.livegov.governance.workbench.WorkbenchPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,13 +42,10 @@ class TaskPages {
     private final TaskContextService contexts;
     private final FormTranslations forms;
     private final UserTaskService userTasks;
-    private final Substitutes substitutes;
-
-    TaskPages(TaskContextService contexts, FormTranslations forms, UserTaskService userTasks, Substitutes substitutes) {
+    TaskPages(TaskContextService contexts, FormTranslations forms, UserTaskService userTasks) {
         this.contexts = contexts;
         this.forms = forms;
         this.userTasks = userTasks;
-        this.substitutes = substitutes;
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -115,14 +111,12 @@ class TaskPages {
         return "redirect:" + back.buildAndExpand(taskId).encode().toUriString() + "#comments";
     }
 
-    /** The login, or while the login stands in for an absent user (checked by the identity filter), that user. */
+    /**
+     * Who looks at the task: the login, or, while the login stands in for an absent user, that user (the identity
+     * filter has checked the substitution and runs the request with the absent user's name and groups).
+     */
     private TaskViewer viewer(Authentication login) {
-        Optional<OnBehalfOf> acting = OnBehalfOf.current();
-        if (acting.isPresent()) {
-            List<String> groups = substitutes.groupsWhileStandingIn(login.getName(), acting.get().absentUser(), Instant.now())
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-            return new TaskViewer(acting.get().absentUser(), java.util.Set.copyOf(groups));
-        }
-        return TaskViewer.of(login);
+        // the request's principal stays the login (the audit trail's actor); the security context holds the absent user
+        return OnBehalfOf.current().isPresent() ? TaskViewer.of(SecurityContextHolder.getContext().getAuthentication()) : TaskViewer.of(login);
     }
 }
