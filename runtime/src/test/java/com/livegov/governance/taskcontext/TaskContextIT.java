@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.offboarding.StreamerOffboarding;
 import com.livegov.governance.onboarding.StreamerOnboarding;
 import com.livegov.governance.support.ApprovalClient;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * approved it, when and why;</li>
  * <li>a minor violation's interview shows the case; the suspension a moderate violation asks for shows the case's
  * evidence; an offboarding's handover task shows the 24-hour clock; legal's review of a contract shows the drafted
- * terms and their enforceability check;</li>
+ * terms and their enforceability check; HR's settlement review shows the month's totals; an ops-manager's permission
+ * review shows the deviations to answer;</li>
  * <li>someone who cannot see a task gets 404, like a task that does not exist;</li>
  * <li>a comment's author is the login, whatever {@code ?user=} says; a bad comment changes nothing; Kogito's own
  * endpoints for one task ({@code /usertasks/instance/{id}}, its comments, its outputs) answer 404 to those who do not
@@ -226,6 +230,66 @@ class TaskContextIT {
         assertThat(context.getString("details.check.version")).isEqualTo(versionInForce("OffboardingTerms"));
         assertThat(Instant.parse(context.getString("deadline.dueAt"))).as("legal's 48 hours (governance.onboarding.legal-review-deadline)")
                 .isBetween(drafted.plus(Duration.ofHours(48)).minusSeconds(60), Instant.now().plus(Duration.ofHours(48)).plusSeconds(5));
+    }
+
+    @Test
+    void hrsSettlementReviewShowsTheMonthsTotals() {
+        String month = "2026-10";
+        String seller = "key-" + UUID.randomUUID().toString().substring(0, 8);
+        TestStreamers.streamerWithSubAccounts(app, seller, seller + "-live");
+        given(app.api()).body(Map.of("sales", 100000, "target", 80000, "trafficSales", 10000))
+                .when().put("/commission-settlements/figures/{month}/{streamer}", month, seller).then().statusCode(200);
+        List<Map<String, Object>> nothingSold = app.jdbc().queryForList("""
+                select id from governance.streamers s where status = 'ACTIVE'
+                and not exists (select 1 from governance.commission_figures f where f.month = ? and f.streamer_id = s.id)""",
+                String.class, month).stream().map(id -> Map.<String, Object>of("streamerId", id, "sales", 0, "target", 0, "trafficSales", 0))
+                .toList();
+        given(app.api()).body(Map.of("figures", nothingSold)).when().post("/commission-settlements/figures/{month}", month)
+                .then().statusCode(200);
+        int active = app.jdbc().queryForObject("select count(*) from governance.streamers where status = 'ACTIVE'", Integer.class);
+        String id = given(app.as("hanna", "hr")).body(Map.of("month", month)).when().post("/commission-settlements")
+                .then().statusCode(201).extract().path("processInstanceId");
+        String review = (String) tasks.awaitTaskFor(id, "hr", "ReviewCommissionSettlement").get("id");
+
+        JsonPath context = context(review, "helga", "hr");
+        assertThat(context.getString("details.kind")).isEqualTo("SETTLEMENT");
+        assertThat(context.getString("details.month")).isEqualTo(month);
+        assertThat(context.getInt("details.streamers")).isEqualTo(active);
+        BigDecimal total = new BigDecimal(context.getString("details.total"));
+        assertThat(total).as("only one streamer sold anything").isPositive()
+                .isEqualByComparingTo(new BigDecimal(context.getString("details.largestPayout")));
+        assertThat(context.getBoolean("details.directorMustApprove")).as("one payout far below 50,000").isFalse();
+        assertThat(context.getString("details.payoutApproval.decision")).isEqualTo("PayoutApproval");
+        assertThat(context.getString("details.payoutApproval.version")).isEqualTo(versionInForce("PayoutApproval"));
+    }
+
+    @Test
+    void anOpsManagersPermissionReviewShowsTheDeviationsToAnswer() {
+        String rita = "rita-" + UUID.randomUUID().toString().substring(0, 8);
+        String streamer = "regular-" + UUID.randomUUID().toString().substring(0, 8);
+        String account = "sub-" + UUID.randomUUID().toString().substring(0, 8);
+        StreamerRegistry registry = app.bean(StreamerRegistry.class);
+        registry.register(new StreamerRegistry.Streamer(streamer, "Host " + streamer, "REGULAR", "ACTIVE", "beauty",
+                LocalDate.of(2024, 1, 15), rita));
+        registry.openSubAccount(account, "@" + account, streamer, 1_000);
+        app.jdbc().update("""
+                update governance.permission_grants set level = 'MANAGEMENT', data_export = true
+                where account_id = ? and revoked_at is null""", account);
+        String id = given(app.as("olga", "ops-manager")).body(Map.of("quarter", "2026-Q3")).when().post("/permission-reviews")
+                .then().statusCode(201).extract().path("id");
+        String task = (String) tasks.awaitTaskOf(id, rita, "ops-manager", "ReviewPermissions").get("id");
+
+        JsonPath context = context(task, rita, "ops-manager");
+        assertThat(context.getString("details.kind")).isEqualTo("PERMISSION_REVIEW");
+        assertThat(context.getString("details.quarter")).isEqualTo("2026-Q3");
+        assertThat(context.getString("details.opsManager")).isEqualTo(rita);
+        assertThat(context.getList("details.deviations")).hasSize(1);
+        assertThat(context.getInt("details.deviations[0].number")).isEqualTo(1);
+        assertThat(context.getString("details.deviations[0].accountId")).isEqualTo(account);
+        assertThat(context.getString("details.deviations[0].level")).isEqualTo("MANAGEMENT");
+        assertThat(context.getString("details.deviations[0].expectedLevel")).isEqualTo("STREAMER_BASIC");
+        assertThat(context.getList("details.deviations[0].kinds")).containsExactly("LEVEL_ABOVE_BASELINE", "DATA_EXPORT_NOT_ALLOWED");
+        assertThat(context.getString("details.deviations[0].decisionVersion")).isEqualTo(versionInForce("PermissionBaseline"));
     }
 
     @Test
