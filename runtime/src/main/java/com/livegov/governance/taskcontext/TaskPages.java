@@ -9,8 +9,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.livegov.governance.security.OnBehalfOf;
 import com.livegov.governance.workbench.FormTranslations;
-import org.kie.kogito.auth.IdentityProviders;
-import org.kie.kogito.usertask.UserTaskService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -41,11 +39,11 @@ class TaskPages {
 
     private final TaskContextService contexts;
     private final FormTranslations forms;
-    private final UserTaskService userTasks;
-    TaskPages(TaskContextService contexts, FormTranslations forms, UserTaskService userTasks) {
+    private final VisibleTasks tasks;
+    TaskPages(TaskContextService contexts, FormTranslations forms, VisibleTasks tasks) {
         this.contexts = contexts;
         this.forms = forms;
-        this.userTasks = userTasks;
+        this.tasks = tasks;
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -68,9 +66,7 @@ class TaskPages {
     @Transactional(readOnly = true)
     ResponseEntity<Map<String, Object>> form(@PathVariable String taskId, Authentication login, Locale locale) {
         TaskViewer viewer = viewer(login);
-        var task = userTasks.getUserTaskInstance(taskId, IdentityProviders.of(viewer.user(), viewer.groups()))
-                .filter(found -> contexts.contextOf(taskId, viewer).isPresent())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var task = tasks.find(taskId, viewer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Optional<JsonNode> schema = forms.translated(task.getTaskName(), locale);
         if (schema.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
