@@ -16,6 +16,6 @@ import org.kie.dmn.api.core.DMNRuntime;
  * @param runtime the engine that evaluates it
  * @param inputs the model's inputs, read once for the input check
  */
-record PublishedDecision(String name, String namespace, String version, String source, DMNModel model, DMNRuntime runtime,
+public record PublishedDecision(String name, String namespace, String version, String source, DMNModel model, DMNRuntime runtime,
         List<DecisionInputs.Input> inputs) {
 }
