@@ -47,7 +47,7 @@ class VersionDiffTest {
         edited = ModelFiles.withoutRule(edited, "Rule_DepartureSignsAgain");
         String habitual = ModelFiles.rule(edited, "Rule_HabitualOffender");
         edited = ModelFiles.withoutRule(edited, "Rule_HabitualOffender");
-        edited = edit(edited, "<rule id=\"Rule_LargeLoss\">", habitual + "\n      <rule id=\"Rule_LargeLoss\">");
+        edited = edit(edited, "<rule id=\"Rule_CompetitorWork\">", habitual + "\n      <rule id=\"Rule_CompetitorWork\">");
         edited = edit(edited, "<rule id=\"Rule_DiversionAgain\">", NEW_RULE + "<rule id=\"Rule_DiversionAgain\">");
         edited = edit(edited, "<decisionTable id=\"DecisionTable_Severity\" hitPolicy=\"PRIORITY\"",
                 "<decisionTable id=\"DecisionTable_Severity\" hitPolicy=\"FIRST\"");
@@ -65,7 +65,7 @@ class VersionDiffTest {
                         "Kind of violation: \"CONTENT_QUALITY_DROP\"; Fan loss rate (%): -; Interaction drop (%): -; "
                                 + "Prior violations (12 months): -; Off-platform diversions: -; Estimated loss: >= 50000",
                         "Severity: \"MODERATE\"; Why: A costly drop is more than a slip.")),
-                new Change("Severity", "ruleMoved", List.of("Severity", "Rule_HabitualOffender", "5", "4")),
+                new Change("Severity", "ruleMoved", List.of("Severity", "Rule_HabitualOffender", "5", "1")),
                 new Change("Measures", "descriptionChanged", List.of("Measures",
                         "Hit policy UNIQUE: each severity (and, when moderate, the number of prior violations) has exactly one graded response.",
                         "Hit policy UNIQUE: every severity (and, when moderate, the number of prior violations) has exactly one graded response.")),
