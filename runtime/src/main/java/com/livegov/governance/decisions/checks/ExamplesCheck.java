@@ -50,6 +50,9 @@ final class ExamplesCheck {
             } catch (InvalidDecisionInput refused) {
                 findings.add(ExamplesTable.problem("exampleInputRefused", row.line(), refused.input(), String.valueOf(row.inputs().get(refused.input()))));
                 continue;
+            } catch (RuntimeException failed) {
+                findings.add(ExamplesTable.problem("exampleEvaluationFailed", row.line(), String.valueOf(failed.getMessage())));
+                continue;
             }
             run++;
             if (trial.failed()) {

@@ -89,6 +89,29 @@ class DraftChecksAnalysisAndExamplesTest {
     }
 
     @Test
+    void underFirstACatchAllMovedToTheTopHidesEveryRuleBelowIt() {
+        String catchAll = ModelFiles.rule(severity, "Rule_FirstSlip");
+        String draft = ModelFiles.withoutRule(severity, "Rule_FirstSlip");
+        draft = edit(draft, "<rule id=\"Rule_CompetitorWork\">", catchAll + "\n      <rule id=\"Rule_CompetitorWork\">");
+        draft = edit(draft, "hitPolicy=\"PRIORITY\"", "hitPolicy=\"FIRST\"");
+
+        CheckReport report = checks.check(severity, draft, "");
+
+        assertThat(report.of(Check.ANALYSIS)).hasSize(11).first().isEqualTo(new Finding(Check.ANALYSIS, "analysisUnreachableRule",
+                List.of("Severity", "2", "Rule_CompetitorWork", "1", "Rule_FirstSlip"), "Rule_CompetitorWork"));
+        assertThat(report.of(Check.ANALYSIS)).last().isEqualTo(new Finding(Check.ANALYSIS, "analysisUnreachableRule",
+                List.of("Severity", "12", "Rule_InteractionCollapse", "1", "Rule_FirstSlip"), "Rule_InteractionCollapse"));
+        Wording.assertWorded(report);
+    }
+
+    @Test
+    void underFirstTheTableInItsOwnOrderHidesNoRule() {
+        String draft = edit(severity, "hitPolicy=\"PRIORITY\"", "hitPolicy=\"FIRST\"");
+
+        assertThat(checks.check(severity, draft, ModelFiles.examples(VIOLATION_SEVERITY)).findings()).isEmpty();
+    }
+
+    @Test
     void aRaisedFineFailsEveryExampleThatExpectedTheOldFineByLineAndColumn() {
         String draft = edit(severity, "<outputEntry id=\"Rule_ModerateFirst_Out4\"><text>2000</text>",
                 "<outputEntry id=\"Rule_ModerateFirst_Out4\"><text>2500</text>");
