@@ -107,7 +107,7 @@ final class ProtectedCheck {
             case "decisionTable" -> DecisionTableColumns.compare(DecisionTableView.of(old).orElseThrow(),
                     DecisionTableView.of(now).orElseThrow(), newLogic.get(), findings);
             case "literalExpression" -> compareLiteral(name, oldLogic.get(), newLogic.get());
-            case "context" -> compareEntries(name, newLogic.get(), contextEntries(inForce, oldLogic.get()), contextEntries(draft, newLogic.get()));
+            case "context" -> compareEntries(name, newLogic.get(), BoxedContext.entries(inForce, oldLogic.get()), BoxedContext.entries(draft, newLogic.get()));
             default -> {
                 if (!Canonical.of(inForce, oldLogic.get()).equals(Canonical.of(draft, newLogic.get()))) {
                     add("logicChanged", newLogic.get(), name, oldKind);
@@ -153,16 +153,6 @@ final class ProtectedCheck {
         if (old.keySet().equals(now.keySet()) && !List.copyOf(old.keySet()).equals(List.copyOf(now.keySet()))) {
             add("calculationEntriesReordered", element, decision);
         }
-    }
-
-    /** A boxed context's entries: variable name (or "result" for the final one) to its canonical expression. */
-    private static Map<String, String> contextEntries(DmnDocument document, Element context) {
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (Element entry : DmnDocument.children(context, "contextEntry")) {
-            String name = DmnDocument.child(entry, "variable").map(variable -> variable.getAttribute("name")).orElse("result");
-            entries.put(name, Canonical.of(document, entry));
-        }
-        return entries;
     }
 
     private static Set<String> requirements(DmnDocument document, Element decision) {

@@ -129,6 +129,49 @@ class DraftChecksInterfaceAndProtectedTest {
     }
 
     @Test
+    void aChangedEntryOfABoxedContextIsRefusedNamingTheEntry() {
+        String boxed = boxedPartnerSplit("5", "3");
+        String draft = boxedPartnerSplit("6", "2");
+
+        CheckReport report = checks.check(boxed, draft, ModelFiles.examples("partner-profit-split/PartnerProfitSplit"));
+
+        assertThat(report.of(Check.PROTECTED)).containsExactly(
+                new Finding(Check.PROTECTED, "calculationEntryChanged", List.of("PartnerProfitSplit", "streamer",
+                        "decimal(projectProfit * 5 / 10, 2) (number)", "decimal(projectProfit * 6 / 10, 2) (number)"), "Context_PartnerProfitSplit"),
+                new Finding(Check.PROTECTED, "calculationEntryChanged", List.of("PartnerProfitSplit", "operator",
+                        "decimal(projectProfit * 3 / 10, 2) (number)", "decimal(projectProfit * 2 / 10, 2) (number)"), "Context_PartnerProfitSplit"));
+        assertThat(checks.check(boxed, boxed, ModelFiles.examples("partner-profit-split/PartnerProfitSplit")).findings()).isEmpty();
+        Wording.assertWorded(report);
+    }
+
+    @Test
+    void aNewRequirementOfADecisionIsRefused() {
+        String draft = edit(severity,
+                "<informationRequirement id=\"InformationRequirement_Measures_priorViolations\"><requiredInput href=\"#InputData_priorViolations\"/></informationRequirement>",
+                "<informationRequirement id=\"InformationRequirement_Measures_priorViolations\"><requiredInput href=\"#InputData_priorViolations\"/></informationRequirement>"
+                        + "<informationRequirement id=\"InformationRequirement_Measures_estimatedLoss\"><requiredInput href=\"#InputData_estimatedLoss\"/></informationRequirement>");
+
+        CheckReport report = checks.check(severity, draft, "");
+
+        assertThat(report.findings()).containsExactly(new Finding(Check.PROTECTED, "requirementsChanged",
+                List.of("Measures", "Severity, priorViolations", "Severity, estimatedLoss, priorViolations"), "Decision_Measures"));
+    }
+
+    /** PartnerProfitSplit with its calculation as a boxed context (the shape Kogito's editor writes), with the given parts. */
+    private static String boxedPartnerSplit(String streamerParts, String operatorParts) {
+        String xml = ModelFiles.xml("partner-profit-split/PartnerProfitSplit");
+        int start = xml.indexOf("<literalExpression id=\"LiteralExpression_PartnerProfitSplit\"");
+        int end = xml.indexOf("</literalExpression>", start) + "</literalExpression>".length();
+        String context = """
+                <context id="Context_PartnerProfitSplit" typeRef="tPartnerSplit">
+                      <contextEntry><variable name="streamer" typeRef="number"/><literalExpression><text>decimal(projectProfit * %s / 10, 2)</text></literalExpression></contextEntry>
+                      <contextEntry><variable name="operator" typeRef="number"/><literalExpression><text>decimal(projectProfit * %s / 10, 2)</text></literalExpression></contextEntry>
+                      <contextEntry><variable name="businessDeveloper" typeRef="number"/><literalExpression><text>projectProfit - streamer - operator</text></literalExpression></contextEntry>
+                    </context>""".formatted(streamerParts, operatorParts);
+        return xml.substring(0, start) + context + xml.substring(end);
+    }
+
+    @Test
     void rulesHitPolicyEntriesAnnotationsLabelsAndTheDiagramAreTheBusinessesToChange() {
         String draft = edit(severity, "<outputEntry id=\"Rule_ModerateFirst_Out4\"><text>2000</text>",
                 "<outputEntry id=\"Rule_ModerateFirst_Out4\"><text>2500</text>");
