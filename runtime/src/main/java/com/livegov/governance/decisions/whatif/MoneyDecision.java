@@ -36,9 +36,16 @@ record MoneyDecision(String decision, String component, boolean paidToStreamers)
         return decision + "." + component;
     }
 
-    /** The amount in these outputs; zero when they hold none (an output without the component decides no money). */
+    /** The amount in the recorded outputs; zero when they hold none (an output without the component decides no money). */
     BigDecimal amount(JsonNode outputs) {
         JsonNode value = outputs.path(decision).path(component);
         return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
+    }
+
+    /** The amount in the outputs as the engine gives them (structured outputs are maps). */
+    BigDecimal amount(Map<String, Object> outputs) {
+        Object value = outputs.get(decision) instanceof Map<?, ?> structure ? structure.get(component) : null;
+        return value instanceof BigDecimal number ? number
+                : value instanceof Number number ? new BigDecimal(number.toString()) : BigDecimal.ZERO;
     }
 }

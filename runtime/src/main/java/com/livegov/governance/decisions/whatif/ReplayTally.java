@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livegov.governance.decisions.whatif.WhatIfReport.ChangedCase;
 import com.livegov.governance.decisions.whatif.WhatIfReport.MoneyChange;
 import com.livegov.governance.decisions.whatif.WhatIfReport.RuleShift;
@@ -24,8 +25,8 @@ final class ReplayTally {
     static final int SAMPLES = 20;
     static final int STREAMERS = 50;
 
-    /** What the draft decided for one recorded case; {@code outputs} is null when it could not decide. */
-    record Replayed(JsonNode outputs, List<String> matchedRules) {
+    /** What the draft decided for one recorded case (the engine's values); {@code outputs} is null when it could not decide. */
+    record Replayed(Map<String, Object> outputs, List<String> matchedRules) {
         static final Replayed FAILED = new Replayed(null, List.of());
 
         boolean failed() {
@@ -42,8 +43,11 @@ final class ReplayTally {
         BigDecimal after = BigDecimal.ZERO;
     }
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private final Optional<MoneyDecision> money;
-    private final Function<JsonNode, Map<String, Object>> toMap;
+    private final ObjectMapper json;
     private final Map<Shift, Integer> shifts = new HashMap<>();
     private final List<ChangedCase> samples = new ArrayList<>();
     private final Map<String, Amounts> byStreamer = new HashMap<>();
@@ -52,9 +56,10 @@ final class ReplayTally {
     private int changed;
     private int failed;
 
-    ReplayTally(Optional<MoneyDecision> money, Function<JsonNode, Map<String, Object>> toMap) {
+    /** @param json the mapper evaluations are recorded with, reading decimals as {@link BigDecimal} */
+    ReplayTally(Optional<MoneyDecision> money, ObjectMapper json) {
         this.money = money;
-        this.toMap = toMap;
+        this.json = json;
     }
 
     /** Adds one case; cases come newest first. */
@@ -66,7 +71,7 @@ final class ReplayTally {
         }
         money.ifPresent(decision -> addMoney(decision, recorded, replayed));
         boolean sameRules = sorted(recorded.matchedRules()).equals(sorted(replayed.matchedRules()));
-        if (sameRules && JsonValues.same(recorded.outputs(), replayed.outputs())) {
+        if (sameRules && JsonValues.same(recorded.outputs(), replayed.outputs(), json::valueToTree)) {
             return;
         }
         changed++;
@@ -75,7 +80,7 @@ final class ReplayTally {
         }
         if (samples.size() < SAMPLES) {
             samples.add(new ChangedCase(recorded.id(), recorded.evaluatedAt().toInstant().toString(), recorded.inputs(),
-                    toMap.apply(recorded.outputs()), toMap.apply(replayed.outputs()), recorded.matchedRules(), replayed.matchedRules()));
+                    asMap(recorded.outputs()), asMap(json.valueToTree(replayed.outputs())), recorded.matchedRules(), replayed.matchedRules()));
         }
     }
 
@@ -111,6 +116,11 @@ final class ReplayTally {
                     .toList();
             return new MoneyChange(decision.output(), moneyChange, streamers);
         }).orElse(null);
+    }
+
+    /** JSON outputs as a map for the report (its JSON form is the same). */
+    private Map<String, Object> asMap(JsonNode outputs) {
+        return json.convertValue(outputs, MAP);
     }
 
     private static List<String> sorted(List<String> rules) {

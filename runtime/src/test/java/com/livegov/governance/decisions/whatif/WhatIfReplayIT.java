@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * declines losing more than 10 and at most 15 % of their fans, and not severe for another reason, move from
  * that rule to {@code Rule_FirstSlip} (or to {@code Rule_InteractionCollapse} when interaction dropped by more
  * than 20 %);</li>
- * <li>the unchanged model changes nothing; evaluations recorded under another version are not replayed;</li>
+ * <li>the unchanged model changes nothing; evaluations recorded under another version are not replayed; cases whose
+ * inputs the draft no longer allows count as failed;</li>
  * <li>CommissionSplit with the KEY base rate raised from 0.18 to 0.20: every KEY case changes, by the difference
  * of the two base amounts rounded to the cent (half to even), in total and per streamer of the settlement.</li>
  * </ul>
@@ -145,6 +146,23 @@ class WhatIfReplayIT {
         assertThat(report.changed()).isZero();
         assertThat(report.failed()).isZero();
         assertThat(report.ruleShifts()).isEmpty();
+        assertThat(report.samples()).isEmpty();
+    }
+
+    @Test
+    void casesWhoseInputsTheDraftNoLongerAllowsCountAsFailedNotAsChanged() {
+        String draft = edit(model("violation-severity/ViolationSeverity.dmn"),
+                "<allowedValues id=\"UnaryTests_Count\"><text>&gt;= 0</text></allowedValues>",
+                "<allowedValues id=\"UnaryTests_Count\"><text>[0..2]</text></allowedValues>");
+        long refused = severityCases.stream()
+                .filter(c -> c.number("priorViolations").intValueExact() > 2 || c.number("diversionCount").intValueExact() > 2).count();
+        assertThat(refused).isPositive();
+
+        WhatIfReport report = whatIf.replay("ViolationSeverity", version("ViolationSeverity"), draft);
+
+        assertThat(report.replayed()).isEqualTo(200);
+        assertThat(report.failed()).isEqualTo((int) refused);
+        assertThat(report.changed()).isZero();
         assertThat(report.samples()).isEmpty();
     }
 
