@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,9 +63,13 @@ class RecordedEvaluations {
     private final TransactionTemplate readOnly;
     private final ObjectReader json;
 
-    RecordedEvaluations(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+    RecordedEvaluations(DataSource dataSource, ObjectMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        // a transaction of the data source itself, so the query runs on its connection (auto-commit off: the driver
+        // fetches in batches) and PostgreSQL is told the transaction is read-only
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        transactions.setEnforceReadOnly(true);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.json = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

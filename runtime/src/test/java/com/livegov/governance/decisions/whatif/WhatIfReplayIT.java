@@ -2,6 +2,7 @@ package com.livegov.governance.decisions.whatif;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +24,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.decisions.DecisionCaller;
@@ -43,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * that rule to {@code Rule_FirstSlip} (or to {@code Rule_InteractionCollapse} when interaction dropped by more
  * than 20 %);</li>
  * <li>the unchanged model changes nothing; evaluations recorded under another version are not replayed; cases whose
- * inputs the draft no longer allows count as failed;</li>
+ * inputs the draft no longer allows count as failed; the read takes no lock beyond a plain snapshot read;</li>
  * <li>CommissionSplit with the KEY base rate raised from 0.18 to 0.20: every KEY case changes, by the difference
  * of the two base amounts rounded to the cent (half to even), in total and per streamer of the settlement.</li>
  * </ul>
@@ -164,6 +170,25 @@ class WhatIfReplayIT {
         assertThat(report.failed()).isEqualTo((int) refused);
         assertThat(report.changed()).isZero();
         assertThat(report.samples()).isEmpty();
+    }
+
+    @Test
+    void theReplayReadsWhileAnotherTransactionHoldsTheTablesAgainstEveryLockButAPlainRead() throws Exception {
+        // EXCLUSIVE conflicts with every lock a read could take (FOR SHARE, FOR UPDATE) and with any write; it only
+        // lets plain snapshot reads through
+        try (Connection other = app.bean(DataSource.class).getConnection(); Statement sql = other.createStatement()) {
+            other.setAutoCommit(false);
+            sql.execute("lock table governance.decision_evaluations, governance.commission_payouts in exclusive mode");
+            try {
+                WhatIfReport report = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> whatIf.replay("ViolationSeverity", version("ViolationSeverity"), model("violation-severity/ViolationSeverity.dmn")));
+                assertThat(report.replayed()).isEqualTo(200);
+                assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> whatIf.replay("CommissionSplit", version("CommissionSplit"), model("commission-split/CommissionSplit.dmn")));
+            } finally {
+                other.rollback();
+            }
+        }
     }
 
     @Test
