@@ -194,12 +194,13 @@ class DecisionVersionsIT {
         submit(hr(), "CommissionSplit", number, "no incubator rates any more").then().statusCode(422)
                 .body("code", equalTo("checksFailed"));
 
-        String keyRaised = original.replace("<outputEntry id=\"Rule_Key_Out1\"><text>0.18</text>",
-                "<outputEntry id=\"Rule_Key_Out1\"><text>0.19</text>");
-        save(hr(), "CommissionSplit", number, keyRaised, examples).then().statusCode(200)
+        String strategicRaised = original.replace("<outputEntry id=\"Rule_Strategic_Out1\"><text>0.20</text>",
+                "<outputEntry id=\"Rule_Strategic_Out1\"><text>0.21</text>");
+        assertThat(strategicRaised).isNotEqualTo(original);
+        save(hr(), "CommissionSplit", number, strategicRaised, examples).then().statusCode(200)
                 .body("passed", equalTo(false)).body("findings.check", hasItem("EXAMPLES"))
                 .body("findings.check", not(hasItem("ANALYSIS")));
-        submit(hr(), "CommissionSplit", number, "key streamers get 19 %").then().statusCode(422).body("code", equalTo("checksFailed"));
+        submit(hr(), "CommissionSplit", number, "strategic streamers get 21 %").then().statusCode(422).body("code", equalTo("checksFailed"));
         given(app.api()).when().get("/decision-models/CommissionSplit/versions/{n}", number).then().body("state", equalTo("DRAFT"));
     }
 
@@ -220,6 +221,8 @@ class DecisionVersionsIT {
         // the KEY example: 50,000 of sales at 19 % is 9,500.00
         String examples = examples("CommissionSplit", number).replace("KEY,50000,60000,0,23,1000000,9000.00,false,0,0.00,false,0,9000.00,Rule_Key",
                 "KEY,50000,60000,0,23,1000000,9500.00,false,0,0.00,false,0,9500.00,Rule_Key");
+        assertThat(keyRaised).contains("Rule_Key_Out1\"><text>0.19<");
+        assertThat(examples).contains("9500.00");
         save(hr(), "CommissionSplit", number, keyRaised, examples).then().statusCode(200).body("passed", equalTo(true));
         Map<String, Object> whatIf = given(hr()).when().get("/decision-models/CommissionSplit/versions/{n}/what-if", number)
                 .then().statusCode(200).extract().jsonPath().getMap("$");
