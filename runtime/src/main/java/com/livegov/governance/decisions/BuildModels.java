@@ -17,6 +17,7 @@ import com.livegov.governance.audit.AuditTarget;
 import com.livegov.governance.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BuildModels {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildModels.class);
-    private static final String MODELS = "classpath*:/*/*.dmn";
     static final String DEPLOY = "deploy";
     /** The start of every model's first version: before any business time the platform has. */
     static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
@@ -47,15 +47,22 @@ class BuildModels {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final String location;
 
-    BuildModels(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    /**
+     * @param location where the build's models are: every {@code <folder>/<Model>.dmn} of the rules jar (a test points
+     *        it at a folder with a changed model, as a later deploy would bring one)
+     */
+    BuildModels(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions,
+            @Value("${governance.decisions.build-models:classpath*:/*/*.dmn}") String location) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
+        this.location = location;
     }
 
     void publishOrPropose() {
-        List<BuildModel> models = read();
+        List<BuildModel> models = read(location);
         transaction.executeWithoutResult(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('governance.decision_versions'))", Object.class);
             boolean changed = false;
@@ -119,10 +126,10 @@ class BuildModels {
     }
 
     /** The models of the build: every DMN file on the classpath in our namespace. */
-    static List<BuildModel> read() {
+    static List<BuildModel> read(String location) {
         List<BuildModel> models = new ArrayList<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(MODELS)) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
                 String xml = read(resource);
                 if (!xml.contains("namespace=\"" + DecisionCatalog.NAMESPACE_PREFIX)) {
                     continue;
