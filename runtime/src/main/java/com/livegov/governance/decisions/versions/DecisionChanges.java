@@ -211,14 +211,7 @@ public class DecisionChanges {
     @Transactional
     public DecisionVersion approve(String model, int number, String comment, Instant effectiveFrom, Instant effectiveUntil,
             Authentication user) {
-        DecisionVersion version = locked(model, number);
-        requireOwner(model, user);
-        if (version.author().equals(user.getName())) {
-            throw refused(HttpStatus.FORBIDDEN, "ownApproval", model);
-        }
-        if (version.state() != VersionState.SUBMITTED) {
-            throw refused(HttpStatus.CONFLICT, "notSubmitted", model);
-        }
+        DecisionVersion version = lockSubmittedForReviewer(model, number, user);
         Instant now = now();
         Instant from = effectiveFrom == null ? now : effectiveFrom.truncatedTo(ChronoUnit.MICROS);
         if (from.isBefore(now)) {
@@ -248,14 +241,7 @@ public class DecisionChanges {
 
     @Transactional
     public DecisionVersion reject(String model, int number, String comment, Authentication user) {
-        DecisionVersion version = locked(model, number);
-        requireOwner(model, user);
-        if (version.author().equals(user.getName())) {
-            throw refused(HttpStatus.FORBIDDEN, "ownApproval", model);
-        }
-        if (version.state() != VersionState.SUBMITTED) {
-            throw refused(HttpStatus.CONFLICT, "notSubmitted", model);
-        }
+        DecisionVersion version = lockSubmittedForReviewer(model, number, user);
         String note = requireText(comment, "commentMissing");
         versions.close(model, number, VersionState.REJECTED, user.getName(), note, now());
         audit.record(entry(AuditAction.DECISION_REJECTED, user, model, number, note, Map.of("author", version.author())));
@@ -322,6 +308,19 @@ public class DecisionChanges {
         }
         if (version.state() != VersionState.DRAFT) {
             throw refused(HttpStatus.CONFLICT, "notDraft", model);
+        }
+        return version;
+    }
+
+    /** A submitted version, locked, for an owner who is not its author. */
+    private DecisionVersion lockSubmittedForReviewer(String model, int number, Authentication user) {
+        DecisionVersion version = locked(model, number);
+        requireOwner(model, user);
+        if (version.author().equals(user.getName())) {
+            throw refused(HttpStatus.FORBIDDEN, "ownApproval", model);
+        }
+        if (version.state() != VersionState.SUBMITTED) {
+            throw refused(HttpStatus.CONFLICT, "notSubmitted", model);
         }
         return version;
     }
