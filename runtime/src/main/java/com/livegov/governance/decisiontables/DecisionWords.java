@@ -1,0 +1,58 @@
+package com.livegov.governance.decisiontables;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.livegov.governance.decisions.checks.Finding;
+import com.livegov.governance.decisions.checks.VersionDiff;
+import com.livegov.governance.decisions.versions.DecisionChangeRefused;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the decision-table pages say about checks, differences and refusals, in the reader's language
+ * ({@code ${@decisionWords.finding(f)}} in a template): a finding is {@code decisionCheck.<code>}, a difference
+ * {@code decisionDiff.<code>}, a refusal {@code decisionVersion.<code>}, each with its arguments. A code without a
+ * message is shown as its code and arguments, never as a missing-message marker.
+ */
+@Component("decisionWords")
+public class DecisionWords {
+
+    private final MessageSource messages;
+
+    DecisionWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String finding(Finding finding) {
+        return word(finding.messageKey(), finding.args());
+    }
+
+    public String change(VersionDiff.Change change) {
+        return word(change.messageKey(), change.args());
+    }
+
+    /** A refusal's words; its English detail when the code has no message. */
+    public String refusal(DecisionChangeRefused refusal) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String fallback = refusal.getMessage() == null ? refusal.code() : refusal.getMessage();
+        return messages.getMessage("decisionVersion." + refusal.code(), null, fallback, locale);
+    }
+
+    /** The checks, in the order they run. */
+    public List<Finding.Check> checks() {
+        return List.of(Finding.Check.values());
+    }
+
+    /** The name of a check ({@code decisionTables.check.ANALYSIS}). */
+    public String check(Finding.Check check) {
+        return messages.getMessage("decisionTables.check." + check.name(), null, check.name(), LocaleContextHolder.getLocale());
+    }
+
+    private String word(String key, List<String> args) {
+        Object[] arguments = args == null ? new Object[0] : args.toArray();
+        String fallback = key + (arguments.length == 0 ? "" : " " + String.join(", ", args));
+        return messages.getMessage(key, arguments, fallback, LocaleContextHolder.getLocale());
+    }
+}
