@@ -38,8 +38,18 @@
     say('unsaved');
   }
 
+  // dmn-js's own words in the page's language: its English text -> the bundle's words
+  var dmnWords = {};
+  document.querySelectorAll('#dmn-js-words [data-dmn]').forEach(function (item) { dmnWords[item.dataset.dmn] = item.textContent; });
+  function translate(template, replacements) {
+    var text = dmnWords[template] || template;
+    return text.replace(/{([^}]+)}/g, function (all, key) {
+      return replacements && Object.prototype.hasOwnProperty.call(replacements, key) ? replacements[key] : all;
+    });
+  }
+
   if (typeof window.DmnJS !== 'function') { failed(); return; }
-  var dmn = new window.DmnJS({ container: container });
+  var dmn = new window.DmnJS({ container: container, common: { additionalModules: [{ translate: ['value', translate] }] } });
 
   function viewName(view) {
     var element = view.element || {};

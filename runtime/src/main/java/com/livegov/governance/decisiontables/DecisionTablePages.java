@@ -93,7 +93,7 @@ class DecisionTablePages {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(model + "-v" + number + ".dmn", StandardCharsets.UTF_8).build().toString())
+                        .filename(model + "-v" + number + ".dmn").build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(xml);
     }

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -87,13 +93,19 @@ class DecisionTablesInTheBrowserIT {
             examples.clear();
             examples.sendKeys(csv.replace(OLD_BOUNDARY, NEW_BOUNDARY));
 
+            // a file above the upload limit is refused before it is sent
+            ann.field("File").sendKeys(oversizedDmn().toString());
+            ann.waitForText("The file is too large: at most 60 KiB.");
+
             ann.button("Save and check").click();
             ann.waitForText("All checks passed: the draft may be submitted.");
-            new WebDriverWait(ann.driver(), WAIT).until(d -> figure(ann, "whatif-replayed").equals("5"));
-            assertThat(figure(ann, "whatif-changed")).as("the 6 % and 8 % first slips are moderate now").isEqualTo("2");
+            // the panel loaded with the page showed the draft before the change (nothing changed); after saving it is replayed again
+            new WebDriverWait(ann.driver(), WAIT).withMessage("the what-if after saving: the 6 % and 8 % first slips are moderate now")
+                    .until(d -> figure(ann, "whatif-changed").equals("2"));
+            assertThat(figure(ann, "whatif-replayed")).as("every evaluation of the version in force").isEqualTo("5");
             assertThat(ann.text()).contains("Rules that would match instead", "Rule_FirstSlip, Rule_MinorResponse",
                     "Rule_AudienceLoss, Rule_ModerateFirst");
-            ann.screenshot("decision-table-editor-en");
+            top(ann).screenshot("decision-table-editor-en");
 
             try (Browser annInChinese = Browser.chinese(app)) {
                 annInChinese.logIn("legal-ann", TestLogins.PASSWORD).open(draftPage);
@@ -101,7 +113,7 @@ class DecisionTablesInTheBrowserIT {
                 annInChinese.waitForText("全部检查通过");
                 annInChinese.waitFor(By.id("whatif-changed"));
                 assertThat(annInChinese.text()).contains("保存并检查", "假设分析", "提交审批");
-                annInChinese.screenshot("decision-table-editor-zh");
+                top(annInChinese).screenshot("decision-table-editor-zh");
             }
 
             ann.field("Change note (what changes and why)").sendKeys("A decline that costs more than 5 % of fans is already moderate.");
@@ -158,9 +170,33 @@ class DecisionTablesInTheBrowserIT {
         new WebDriverWait(browser.driver(), WAIT).until(d -> browser.waitFor(cell).getText().trim().equals(after));
     }
 
+    private static Browser top(Browser browser) {
+        ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+        return browser;
+    }
+
+    /** A well-formed .dmn of 70 KiB (a long description), more than a page takes. */
+    private static Path oversizedDmn() {
+        try {
+            Path file = Files.createTempFile("oversized", ".dmn");
+            Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
+                    + "id=\"Definitions_ViolationSeverity\" name=\"ViolationSeverity\"><description>" + "x".repeat(70 * 1024)
+                    + "</description></definitions>\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A figure of the what-if panel ("" while the panel is being replaced). */
     private static String figure(Browser browser, String id) {
-        List<WebElement> found = browser.driver().findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText().trim();
+        try {
+            List<WebElement> found = browser.driver().findElements(By.id(id));
+            return found.isEmpty() ? "" : found.get(0).getText().trim();
+        } catch (StaleElementReferenceException replaced) {
+            return "";
+        }
     }
 
     private static String versionInForce() {
