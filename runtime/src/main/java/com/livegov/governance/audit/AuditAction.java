@@ -40,5 +40,23 @@ public enum AuditAction {
     /** A request was refused: bad data, a task that is not the user's, separation of duties, no permission. */
     REQUEST_REFUSED,
     /** An admin retried the failed step of a process instance (details: the step, its error, the state after). */
-    PROCESS_RETRIED
+    PROCESS_RETRIED,
+    /** A decision model's version was published from the build (details: model, number, hash, source). */
+    DECISION_PUBLISHED,
+    /** An owner started a draft of a decision model from the version in force. */
+    DECISION_DRAFTED,
+    /** An owner saved a draft (details: the hash and what the checks found). */
+    DECISION_DRAFT_SAVED,
+    /** A version was submitted for a second owner's approval, with a change note (or proposed by a deploy). */
+    DECISION_SUBMITTED,
+    /** The author withdrew a draft or a submitted version. */
+    DECISION_WITHDRAWN,
+    /** A second owner approved a version (details: effective from and until, the comment). */
+    DECISION_APPROVED,
+    /** A second owner rejected a version, with a comment. */
+    DECISION_REJECTED,
+    /** An owner put the previous version back in force at once, with a reason. */
+    DECISION_ROLLED_BACK,
+    /** A second owner confirmed a rollback. */
+    DECISION_ROLLBACK_CONFIRMED
 }

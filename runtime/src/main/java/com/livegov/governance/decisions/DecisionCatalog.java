@@ -1,20 +1,27 @@
 package com.livegov.governance.decisions;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNRuntime;
@@ -22,57 +29,170 @@ import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The decision models in force, by name. At start-up it compiles every DMN model of the {@code rules} module
- * (one folder per decision); a model with an ERROR message is refused, the application does not start.
- * Every caller, REST or process, reaches a model through here, so publishing a new version later is one swap.
+ * The approved versions of every decision model and the period each is in force, read from PostgreSQL and compiled
+ * ahead of time. Every caller, REST or process, reaches a model through here with the instant that matters to it
+ * (now, a settled month's last day, when a case began), so the version is chosen by time alone: every replica with the
+ * same rows chooses the same version at the same instant, and a version scheduled for later is never chosen before
+ * its instant.
+ * <p>
+ * In force at an instant t: among the approved versions whose period contains t (from &lt;= t, and t &lt; until when an
+ * end is set), the one that took effect last (ties: the higher number). When a version's period ends, the one before it
+ * applies again.
+ * <p>
+ * Each replica polls {@code decision_catalog_revision} (every {@code governance.decisions.refresh-interval}) and
+ * reloads when it moved; a new version is compiled when it is approved, long before a scheduled instant, and within
+ * one poll for a version in force at once. Old versions are compiled on first use (an evaluation as of a past date).
  */
 @Component
-class DecisionCatalog {
+public class DecisionCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionCatalog.class);
-    private static final String MODELS = "classpath*:/*/*.dmn";
     /** Our models' namespaces; libraries on the classpath ship DMN files of their own. */
     static final String NAMESPACE_PREFIX = "https://streamer-governance.org/dmn/";
 
-    private final Map<String, PublishedDecision> byName = new ConcurrentHashMap<>();
+    /** One approved version and its period. */
+    record Period(int number, Instant from, Instant until, String hash) {
+        boolean contains(Instant at) {
+            return !from.isAfter(at) && (until == null || at.isBefore(until));
+        }
+    }
 
-    DecisionCatalog() {
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(MODELS)) {
-                String xml = read(resource);
-                if (xml.contains("namespace=\"" + NAMESPACE_PREFIX)) {
-                    publish(compile(resource.getURL().toString(), xml));
+    /** A model's approved versions, the one that took effect last first. */
+    private record Timeline(String name, String namespace, List<Period> periods) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, PublishedDecision> compiledByHash = new ConcurrentHashMap<>();
+    private final Map<String, PublishedDecision> numbered = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller;
+    private volatile Map<String, Timeline> timelines = Map.of();
+    private volatile long revision = -1;
+
+    DecisionCatalog(JdbcTemplate jdbc, BuildModels build, @Value("${governance.decisions.refresh-interval:PT0.2S}") Duration refresh) {
+        this.jdbc = jdbc;
+        build.publishOrPropose();
+        reload();
+        LOG.info("Decision models in force: {}", all().stream().map(d -> d.name() + " v" + d.number()).toList());
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "decision-catalog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::reloadQuietly, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        poller.shutdownNow();
+    }
+
+    /** The version of the model in force now. */
+    public Optional<PublishedDecision> current(String name) {
+        return at(name, Instant.now());
+    }
+
+    /** The version of the model in force at that instant, or empty when no model has that name (or none was in force). */
+    public Optional<PublishedDecision> at(String name, Instant instant) {
+        Timeline timeline = timelines.get(name);
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        for (Period period : timeline.periods()) {
+            if (period.contains(instant)) {
+                return Optional.of(decision(name, period));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The version that applies at that instant if the one in force then did not exist: what a rollback puts back.
+     */
+    public Optional<PublishedDecision> previous(String name, Instant instant) {
+        Timeline timeline = timelines.get(name);
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        return timeline.periods().stream().filter(period -> period.contains(instant)).skip(1).findFirst()
+                .map(period -> decision(name, period));
+    }
+
+    /** The period of every approved version of the model, the one that took effect last first. */
+    List<Period> periods(String name) {
+        Timeline timeline = timelines.get(name);
+        return timeline == null ? List.of() : timeline.periods();
+    }
+
+    boolean knows(String namespace, String name) {
+        Timeline timeline = timelines.get(name);
+        return timeline != null && timeline.namespace().equals(namespace);
+    }
+
+    /** The versions in force now, by model name. */
+    Collection<PublishedDecision> all() {
+        Instant now = Instant.now();
+        List<PublishedDecision> all = new ArrayList<>();
+        for (String name : new TreeMap<>(timelines).keySet()) {
+            at(name, now).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** Reads the versions again now (after a change on this replica, so it is in force here at once). */
+    public synchronized void reload() {
+        long seen = jdbc.queryForObject("select revision from governance.decision_catalog_revision where id = 1", Long.class);
+        if (seen == revision) {
+            return;
+        }
+        Map<String, String> namespaces = new LinkedHashMap<>();
+        Map<String, List<Period>> periods = new LinkedHashMap<>();
+        jdbc.query("""
+                select model, namespace, number, hash, effective_from, effective_until from governance.decision_versions
+                where state = 'APPROVED' order by model, effective_from desc, number desc""", rs -> {
+            String model = rs.getString("model");
+            namespaces.put(model, rs.getString("namespace"));
+            Timestamp until = rs.getTimestamp("effective_until");
+            periods.computeIfAbsent(model, m -> new ArrayList<>()).add(new Period(rs.getInt("number"),
+                    rs.getTimestamp("effective_from").toInstant(), until == null ? null : until.toInstant(), rs.getString("hash")));
+        });
+        Map<String, Timeline> loaded = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (Map.Entry<String, List<Period>> model : periods.entrySet()) {
+            List<Period> sorted = model.getValue().stream()
+                    .sorted(Comparator.comparing(Period::from).thenComparing(Period::number).reversed()).toList();
+            loaded.put(model.getKey(), new Timeline(model.getKey(), namespaces.get(model.getKey()), sorted));
+            for (Period period : sorted) {
+                if (period.until() == null || period.until().isAfter(now)) {
+                    decision(model.getKey(), period); // in force or scheduled: ready before its instant
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the decision models", e);
         }
-        LOG.info("Decision models in force: {}", byName.keySet());
+        timelines = Map.copyOf(loaded);
+        revision = seen;
     }
 
-    Optional<PublishedDecision> current(String name) {
-        return Optional.ofNullable(byName.get(name));
-    }
-
-    Optional<PublishedDecision> byNamespace(String namespace, String name) {
-        return current(name).filter(decision -> decision.namespace().equals(namespace));
-    }
-
-    Collection<PublishedDecision> all() {
-        return new TreeMap<>(byName).values();
-    }
-
-    private void publish(PublishedDecision decision) {
-        PublishedDecision previous = byName.putIfAbsent(decision.name(), decision);
-        if (previous != null) {
-            throw new IllegalStateException("Two decision models are named " + decision.name() + ": "
-                    + previous.source() + " and " + decision.source());
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the decision versions; the versions known stay in force: {}", e.toString());
         }
+    }
+
+    private PublishedDecision decision(String name, Period period) {
+        return numbered.computeIfAbsent(name + "#" + period.number(), key -> compiledByHash
+                .computeIfAbsent(period.hash(), hash -> compile(name + " v" + period.number(), xml(name, period.number())))
+                .numbered(period.number(), name + " v" + period.number()));
+    }
+
+    private String xml(String name, int number) {
+        return jdbc.queryForObject("select xml from governance.decision_versions where model = ? and number = ?", String.class,
+                name, number);
     }
 
     static PublishedDecision compile(String source, String xml) {
@@ -81,22 +201,19 @@ class DecisionCatalog {
                 .fromResources(List.of(ResourceFactory.newReaderResource(new StringReader(xml)).setSourcePath(source)))
                 .getOrElseThrow(e -> new IllegalStateException("Decision model " + source + " does not compile", e));
         runtime.addListener(MatchedRules.LISTENER);
+        if (runtime.getModels().isEmpty()) {
+            throw new IllegalStateException("Decision model " + source + " holds no model");
+        }
         DMNModel model = runtime.getModels().get(0);
         List<DMNMessage> errors = model.getMessages(DMNMessage.Severity.ERROR);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("Decision model " + source + " has errors: " + errors);
         }
-        return new PublishedDecision(model.getName(), model.getNamespace(), sha256(xml), source, model, runtime,
+        return new PublishedDecision(model.getName(), model.getNamespace(), sha256(xml), 0, source, model, runtime,
                 DecisionInputs.describe(model));
     }
 
-    private static String read(Resource resource) throws IOException {
-        try (InputStream in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String sha256(String xml) {
+    public static String sha256(String xml) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,9 @@
 package com.livegov.governance.decisions;
 
 import java.security.Principal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,9 +50,43 @@ class DecisionController {
 
     @PostMapping("/{name}")
     @Operation(summary = "Evaluates a decision model; the evaluation is recorded")
-    DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs, Principal principal) {
+    DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs,
+            @RequestParam(required = false) String asOf, Principal principal) {
         String user = principal != null ? principal.getName() : "anonymous";
-        return decisions.evaluateStandalone(name, inputs, DecisionCaller.user(user));
+        return decisions.evaluateStandalone(name, inputs, DecisionCaller.user(user), businessTime(asOf));
+    }
+
+    /** Now, or the instant given as {@code asOf} (ISO-8601 with an offset), which may not be in the future. */
+    private static Instant businessTime(String asOf) {
+        Instant now = Instant.now();
+        if (asOf == null || asOf.isBlank()) {
+            return now;
+        }
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(asOf.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadAsOf("asOf must be an ISO-8601 date-time with an offset, e.g. 2026-11-30T23:59:59Z");
+        }
+        if (at.isAfter(now)) {
+            throw new BadAsOf("asOf may not be in the future: a version scheduled for later is not in force yet");
+        }
+        return at;
+    }
+
+    /** An {@code asOf} that is not a past instant. */
+    static class BadAsOf extends RuntimeException implements com.livegov.governance.config.RefusedRequest {
+        BadAsOf(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler
+    ProblemDetail badAsOf(BadAsOf e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid business time");
+        problem.setProperty("parameter", "asOf");
+        return problem;
     }
 
     @ExceptionHandler

@@ -2,6 +2,7 @@ package com.livegov.governance.decisions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ public class DecisionEvaluations implements DeferredAuditEntries {
 
     private static final String INSERT = """
             insert into governance.decision_evaluations
-                (evaluated_at, decision, namespace, version, inputs, outputs, matched_rules,
+                (evaluated_at, decision, namespace, version, version_number, inputs, outputs, matched_rules,
                  caller_kind, caller_id, process_id, awaiting_chain)
-            values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
             returning id""";
 
     /** A recorded evaluation, as the evidence of a decision. */
-    public record Evaluation(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version,
+    public record Evaluation(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version, int versionNumber,
             JsonNode inputs, JsonNode outputs, List<String> matchedRules, String callerKind, String callerId, String processId) {
     }
 
@@ -56,16 +57,17 @@ public class DecisionEvaluations implements DeferredAuditEntries {
         this.audit = audit;
     }
 
-    DecisionOutcome record(PublishedDecision decision, Map<String, Object> inputs, Map<String, Object> outputs,
+    DecisionOutcome record(PublishedDecision decision, Instant asOf, Map<String, Object> inputs, Map<String, Object> outputs,
             List<String> matchedRules, DecisionCaller caller, boolean standalone) {
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
         Long id = jdbc.queryForObject(INSERT, Long.class,
-                now, decision.name(), decision.namespace(), decision.version(), toJson(inputs), toJson(outputs),
+                now, decision.name(), decision.namespace(), decision.version(), decision.number(), toJson(inputs), toJson(outputs),
                 matchedRules.toArray(String[]::new), caller.kind(), caller.id(), caller.processId(), standalone);
         if (!standalone) {
-            audit.record(auditEntry(id, now, decision.name(), decision.namespace(), decision.version(), matchedRules, caller));
+            audit.record(auditEntry(id, now, decision.name(), decision.namespace(), decision.version(), decision.number(), matchedRules,
+                    caller));
         }
-        return new DecisionOutcome(id, decision.name(), decision.version(), outputs, matchedRules, now);
+        return new DecisionOutcome(id, decision.name(), decision.version(), decision.number(), asOf, outputs, matchedRules, now);
     }
 
     @Override
@@ -80,9 +82,9 @@ public class DecisionEvaluations implements DeferredAuditEntries {
         List<Map.Entry<Long, AuditEntry>> taken = new ArrayList<>(jdbc.query("""
                 update governance.decision_evaluations set awaiting_chain = false
                 where id in (select id from governance.decision_evaluations where awaiting_chain order by id limit ? for update)
-                returning id, evaluated_at, decision, namespace, version, matched_rules, caller_kind, caller_id, process_id""",
+                returning id, evaluated_at, decision, namespace, version, version_number, matched_rules, caller_kind, caller_id, process_id""",
                 (rs, row) -> Map.entry(rs.getLong("id"), auditEntry(rs.getLong("id"), rs.getObject("evaluated_at", OffsetDateTime.class),
-                        rs.getString("decision"), rs.getString("namespace"), rs.getString("version"),
+                        rs.getString("decision"), rs.getString("namespace"), rs.getString("version"), rs.getInt("version_number"),
                         Arrays.asList((String[]) rs.getArray("matched_rules").getArray()),
                         new DecisionCaller(rs.getString("caller_kind"), rs.getString("caller_id"), rs.getString("process_id")))),
                 max));
@@ -102,7 +104,7 @@ public class DecisionEvaluations implements DeferredAuditEntries {
     }
 
     private static AuditEntry auditEntry(long id, OffsetDateTime evaluatedAt, String decision, String namespace, String version,
-            List<String> matchedRules, DecisionCaller caller) {
+            int versionNumber, List<String> matchedRules, DecisionCaller caller) {
         boolean byProcess = "PROCESS".equals(caller.kind());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("evaluationId", id);
@@ -110,6 +112,7 @@ public class DecisionEvaluations implements DeferredAuditEntries {
         details.put("decision", decision);
         details.put("namespace", namespace);
         details.put("version", version);
+        details.put("versionNumber", versionNumber);
         details.put("matchedRules", matchedRules);
         details.put("processId", caller.processId());
         AuditEntry entry = AuditEntry.of(AuditAction.DECISION_EVALUATED, byProcess ? "process:" + caller.processId() : caller.id(),
@@ -119,7 +122,7 @@ public class DecisionEvaluations implements DeferredAuditEntries {
 
     private Evaluation evaluation(ResultSet rs) throws SQLException {
         return new Evaluation(rs.getLong("id"), rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("decision"),
-                rs.getString("namespace"), rs.getString("version"), fromJson(rs.getString("inputs")), fromJson(rs.getString("outputs")),
+                rs.getString("namespace"), rs.getString("version"), rs.getInt("version_number"), fromJson(rs.getString("inputs")), fromJson(rs.getString("outputs")),
                 Arrays.asList((String[]) rs.getArray("matched_rules").getArray()), rs.getString("caller_kind"), rs.getString("caller_id"),
                 rs.getString("process_id"));
     }

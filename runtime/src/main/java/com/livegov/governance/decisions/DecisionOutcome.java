@@ -1,5 +1,6 @@
 package com.livegov.governance.decisions;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,12 @@ import java.util.Map;
  * @param evaluationId the id of the evaluation record
  * @param decision the model name
  * @param version the model version (SHA-256 of its XML)
+ * @param versionNumber the version's number among the model's versions
+ * @param asOf the business time the version was chosen for (when it was in force)
  * @param outputs every decision of the model by name
  * @param matchedRules the ids of the rules the tables selected
  * @param evaluatedAt when
  */
-public record DecisionOutcome(long evaluationId, String decision, String version, Map<String, Object> outputs,
-        List<String> matchedRules, OffsetDateTime evaluatedAt) {
+public record DecisionOutcome(long evaluationId, String decision, String version, int versionNumber, Instant asOf,
+        Map<String, Object> outputs, List<String> matchedRules, OffsetDateTime evaluatedAt) {
 }

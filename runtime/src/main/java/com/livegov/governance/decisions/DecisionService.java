@@ -1,5 +1,6 @@
 package com.livegov.governance.decisions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,7 +38,18 @@ public class DecisionService {
      */
     @Transactional
     public DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluate(name, inputs, caller, false);
+        return evaluate(name, inputs, caller, Instant.now(), false);
+    }
+
+    /**
+     * Evaluates with the version that was in force at a business time (a settled month's last day, when a case was
+     * reported), not the one in force now.
+     *
+     * @throws UnknownDecision also when no version of the model was in force then
+     */
+    @Transactional
+    public DecisionOutcome evaluateAsOf(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf) {
+        return evaluate(name, inputs, caller, asOf, false);
     }
 
     /**
@@ -45,13 +57,13 @@ public class DecisionService {
      * {@link #evaluate}, but the record is one statement of its own, chained into the audit trail by the sealer
      * rather than at once, so such requests do not wait on one another for the chain's lock.
      */
-    public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluate(name, inputs, caller, true);
+    public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf) {
+        return evaluate(name, inputs, caller, asOf, true);
     }
 
-    private DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller, boolean standalone) {
-        PublishedDecision decision = catalog.current(name).orElseThrow(() -> new UnknownDecision(name));
-        Evaluation evaluation = evaluateAndRecord(decision, DecisionInputs.check(decision, inputs), caller, standalone);
+    private DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf, boolean standalone) {
+        PublishedDecision decision = catalog.at(name, asOf).orElseThrow(() -> new UnknownDecision(name));
+        Evaluation evaluation = evaluateAndRecord(decision, asOf, DecisionInputs.check(decision, inputs), caller, standalone);
         if (evaluation.outcome() == null) {
             throw new DecisionFailed(name, evaluation.result().getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
         }
@@ -62,26 +74,26 @@ public class DecisionService {
      * Evaluates for a business-rule task: the same input check and record as {@link #evaluate}; a failed
      * evaluation is returned unrecorded, and Kogito fails the task with its messages.
      */
-    DMNResult evaluateForProcess(PublishedDecision decision, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluateAndRecord(decision, DecisionInputs.checkDeclared(decision, inputs), caller, false).result();
+    DMNResult evaluateForProcess(PublishedDecision decision, Instant asOf, Map<String, ?> inputs, DecisionCaller caller) {
+        return evaluateAndRecord(decision, asOf, DecisionInputs.checkDeclared(decision, inputs), caller, false).result();
     }
 
     /** The engine's result, and the recorded outcome when the evaluation succeeded (null when it failed). */
     private record Evaluation(DMNResult result, DecisionOutcome outcome) {
     }
 
-    private Evaluation evaluateAndRecord(PublishedDecision decision, Map<String, Object> typedInputs, DecisionCaller caller,
+    private Evaluation evaluateAndRecord(PublishedDecision decision, Instant asOf, Map<String, Object> typedInputs, DecisionCaller caller,
             boolean standalone) {
         List<String> matchedRules = new ArrayList<>();
         DMNResult result = evaluate(decision, typedInputs, matchedRules);
         DecisionOutcome outcome = result.hasErrors() ? null
-                : evaluations.record(decision, typedInputs, outputs(result), matchedRules, caller, standalone);
+                : evaluations.record(decision, asOf, typedInputs, outputs(result), matchedRules, caller, standalone);
         return new Evaluation(result, outcome);
     }
 
     /** The models in force. */
     public Collection<DecisionSummary> models() {
-        return catalog.all().stream().map(d -> new DecisionSummary(d.name(), d.namespace(), d.version())).toList();
+        return catalog.all().stream().map(d -> new DecisionSummary(d.name(), d.namespace(), d.version(), d.number())).toList();
     }
 
     static DMNResult evaluate(PublishedDecision decision, Map<String, Object> inputs, List<String> matchedRules) {
@@ -98,8 +110,8 @@ public class DecisionService {
         return outputs;
     }
 
-    /** A model in force: name, namespace and version. */
-    public record DecisionSummary(String name, String namespace, String version) {
+    /** A model in force: name, namespace, version (hash) and its number. */
+    public record DecisionSummary(String name, String namespace, String version, int versionNumber) {
     }
 
     /** No decision model has this name. */

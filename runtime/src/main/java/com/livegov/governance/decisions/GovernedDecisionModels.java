@@ -29,12 +29,16 @@ class GovernedDecisionModels implements DecisionModels {
 
     @Override
     public DecisionModel getDecisionModel(String namespace, String name) {
-        PublishedDecision decision = catalog.byNamespace(namespace, name)
-                .orElseThrow(() -> new DecisionService.UnknownDecision(name + " in " + namespace));
-        return new InForce(decision.name());
+        if (!catalog.knows(namespace, name)) {
+            throw new DecisionService.UnknownDecision(name + " in " + namespace);
+        }
+        return new InForce(name);
     }
 
-    /** A handle on a model by name: every call uses the version in force at that moment. */
+    /**
+     * A handle on a model by name: every call uses the version in force at the process instance's business time, the
+     * moment the instance started (a violation is graded with the version in force when it was reported).
+     */
     private final class InForce implements DecisionModel {
 
         private final String name;
@@ -44,7 +48,7 @@ class GovernedDecisionModels implements DecisionModels {
         }
 
         private PublishedDecision current() {
-            return catalog.current(name).orElseThrow(() -> new DecisionService.UnknownDecision(name));
+            return catalog.at(name, ProcessCallerTracker.businessTime()).orElseThrow(() -> new DecisionService.UnknownDecision(name));
         }
 
         @Override
@@ -61,7 +65,7 @@ class GovernedDecisionModels implements DecisionModels {
 
         @Override
         public DMNResult evaluateAll(DMNContext context) {
-            return decisions.evaluateForProcess(current(), context.getAll(), ProcessCallerTracker.current());
+            return decisions.evaluateForProcess(current(), ProcessCallerTracker.businessTime(), context.getAll(), ProcessCallerTracker.current());
         }
 
         @Override

@@ -1,6 +1,8 @@
 package com.livegov.governance.decisions;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.Deque;
 
 import org.kie.api.event.process.ProcessNodeTriggeredEvent;
@@ -16,17 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessCallerTracker extends DefaultKogitoProcessEventListener {
 
-    private static final ThreadLocal<Deque<DecisionCaller>> CALLERS = ThreadLocal.withInitial(ArrayDeque::new);
+    /** A process instance at work on this thread, and its business time: when it started. */
+    private record Running(DecisionCaller caller, Instant startedAt) {
+    }
+
+    private static final ThreadLocal<Deque<Running>> CALLERS = ThreadLocal.withInitial(ArrayDeque::new);
 
     @Override
     public void beforeNodeTriggered(ProcessNodeTriggeredEvent event) {
         KogitoProcessInstance instance = (KogitoProcessInstance) event.getProcessInstance();
-        CALLERS.get().push(DecisionCaller.process(instance.getProcessId(), instance.getStringId()));
+        Date started = instance.getStartDate();
+        CALLERS.get().push(new Running(DecisionCaller.process(instance.getProcessId(), instance.getStringId()),
+                started != null ? started.toInstant() : Instant.now()));
     }
 
     @Override
     public void afterNodeTriggered(ProcessNodeTriggeredEvent event) {
-        Deque<DecisionCaller> callers = CALLERS.get();
+        Deque<Running> callers = CALLERS.get();
         callers.poll();
         if (callers.isEmpty()) {
             CALLERS.remove();
@@ -35,7 +43,13 @@ class ProcessCallerTracker extends DefaultKogitoProcessEventListener {
 
     /** The process instance running on this thread, or an unknown process caller. */
     static DecisionCaller current() {
-        DecisionCaller caller = CALLERS.get().peek();
-        return caller != null ? caller : new DecisionCaller("PROCESS", "unknown", null);
+        Running running = CALLERS.get().peek();
+        return running != null ? running.caller() : new DecisionCaller("PROCESS", "unknown", null);
+    }
+
+    /** When the process instance running on this thread started (now when none is known). */
+    static Instant businessTime() {
+        Running running = CALLERS.get().peek();
+        return running != null ? running.startedAt() : Instant.now();
     }
 }

@@ -1,6 +1,7 @@
 package com.livegov.governance.settlement;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import com.livegov.governance.decisions.DecisionService;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes one streamer's payout with the CommissionSplit decision in force, through {@link DecisionService}:
+ * Computes one streamer's payout with the CommissionSplit version in force on the month's last day, through {@link DecisionService}:
  * the evaluation is recorded with its version, inputs, outputs and matched rules.
  */
 @Component
@@ -24,7 +25,8 @@ class PayoutCalculator {
         this.decisions = decisions;
     }
 
-    Payout compute(CommissionFigures.Eligible streamer, MonthlyFigures figures, SettlementMonth month, DecisionCaller caller) {
+    Payout compute(CommissionFigures.Eligible streamer, MonthlyFigures figures, SettlementMonth month, Instant decisionTime,
+            DecisionCaller caller) {
         long months = month.cooperationMonths(streamer.startedOn());
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("tier", streamer.tier());
@@ -33,7 +35,7 @@ class PayoutCalculator {
         inputs.put("trafficSales", figures.trafficSales());
         inputs.put("cooperationMonths", BigDecimal.valueOf(months));
         inputs.put("profitPool", figures.profitPool());
-        DecisionOutcome outcome = decisions.evaluate(COMMISSION_SPLIT, inputs, caller);
+        DecisionOutcome outcome = decisions.evaluateAsOf(COMMISSION_SPLIT, inputs, caller, decisionTime);
         if (!(outcome.outputs().get(COMMISSION_SPLIT) instanceof Map<?, ?> split)) {
             throw new IllegalStateException("CommissionSplit gave no commission for " + streamer.streamerId());
         }

@@ -1,5 +1,6 @@
 package com.livegov.governance.settlement;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,6 +36,14 @@ record SettlementMonth(YearMonth value) {
 
     boolean isAfterCurrent(ZoneId zone) {
         return value.isAfter(YearMonth.now(zone));
+    }
+
+    /**
+     * The business time of the month's decisions: the last instant of its last day in the zone. A settlement uses the
+     * decision versions in force then, whenever it runs.
+     */
+    Instant decisionTime(ZoneId zone) {
+        return value.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().minus(1, ChronoUnit.MICROS);
     }
 
     LocalDate lastDay() {

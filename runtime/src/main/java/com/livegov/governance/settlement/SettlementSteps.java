@@ -78,7 +78,8 @@ public class SettlementSteps {
         Map<String, MonthlyFigures> loaded = figures.of(settled);
         DecisionCaller caller = caller(context);
         for (CommissionFigures.Eligible streamer : figures.eligible(settled)) {
-            ledger.savePayout(settlementId(context), calculator.compute(streamer, loaded.get(streamer.streamerId()), settled, caller));
+            ledger.savePayout(settlementId(context), calculator.compute(streamer, loaded.get(streamer.streamerId()), settled,
+                    settled.decisionTime(properties.zone()), caller));
         }
         SettlementLedger.Summary summary = ledger.summarize(settlementId(context));
         return Map.of("payoutCount", summary.payoutCount(), "settlementTotal", summary.total().toPlainString(),
@@ -89,8 +90,9 @@ public class SettlementSteps {
     public Map<String, Object> decideDirectorApproval(KogitoProcessContext context) {
         requireWired();
         SettlementLedger.Summary summary = ledger.summary(settlementId(context));
-        DecisionOutcome outcome = decisions.evaluate(PAYOUT_APPROVAL,
-                Map.of("settlementTotal", summary.total(), "largestPayout", summary.largestPayout()), caller(context));
+        DecisionOutcome outcome = decisions.evaluateAsOf(PAYOUT_APPROVAL,
+                Map.of("settlementTotal", summary.total(), "largestPayout", summary.largestPayout()), caller(context),
+                SettlementMonth.parse(String.valueOf(context.getVariable("month"))).decisionTime(properties.zone()));
         if (!(outcome.outputs().get(PAYOUT_APPROVAL) instanceof Map<?, ?> approval)
                 || !(approval.get("directorApprovalRequired") instanceof Boolean required)) {
             throw new IllegalStateException("PayoutApproval gave no answer: " + outcome.outputs());

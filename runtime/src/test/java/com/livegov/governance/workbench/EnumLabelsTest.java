@@ -46,7 +46,8 @@ class EnumLabelsTest {
             Map.entry("demo_data_seeds.outcome", "demoSeed"),
             Map.entry("violations.fine_status", "fineStatus"), Map.entry("violation_approvals.outcome", "approvalOutcome"),
             Map.entry("traffic_alerts.level", "alertLevel"), Map.entry("permission_review_deviations.answer", "reviewAnswer"),
-            Map.entry("user_groups.group_name", "group"), Map.entry("commission_settlements.status", "settlementStatus"));
+            Map.entry("user_groups.group_name", "group"), Map.entry("commission_settlements.status", "settlementStatus"),
+            Map.entry("decision_versions.state", "decisionVersionState"), Map.entry("decision_versions.origin", "decisionVersionOrigin"));
 
     private static final Pattern TABLE = Pattern.compile("create table (\\w+)");
     private static final Pattern CHECKED_COLUMN = Pattern.compile("check \\((\\w+) in \\(([^)]*)\\)\\)");
