@@ -33,11 +33,11 @@ public class DecisionWords {
         return word(change.messageKey(), change.args());
     }
 
-    /** A refusal's words; its English detail when the code has no message. */
+    /** A refusal's words ({@code decisionVersion.<code>} with its argument as {0}); its code when it has no message. */
     public String refusal(DecisionChangeRefused refusal) {
         Locale locale = LocaleContextHolder.getLocale();
-        String fallback = refusal.getMessage() == null ? refusal.code() : refusal.getMessage();
-        return messages.getMessage("decisionVersion." + refusal.code(), null, fallback, locale);
+        Object[] arguments = refusal.argument() == null ? new Object[0] : new Object[] {refusal.argument()};
+        return messages.getMessage(refusal.messageKey(), arguments, refusal.code(), locale);
     }
 
     /** The checks, in the order they run. */
