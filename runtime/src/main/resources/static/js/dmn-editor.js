@@ -49,7 +49,10 @@
   }
 
   if (typeof window.DmnJS !== 'function') { failed(); return; }
-  var dmn = new window.DmnJS({ container: container, common: { additionalModules: [{ translate: ['value', translate] }] } });
+  // dmn-js takes additional modules per view (its "common" ones are replaced by a view's own)
+  var translated = { additionalModules: [{ translate: ['value', translate] }] };
+  var dmn = new window.DmnJS({ container: container, drd: translated, decisionTable: translated,
+    literalExpression: translated, boxedExpression: translated });
 
   function viewName(view) {
     var element = view.element || {};
