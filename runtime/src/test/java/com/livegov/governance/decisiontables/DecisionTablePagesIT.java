@@ -111,6 +111,7 @@ class DecisionTablePagesIT {
         assertThat(ownApproval.statusCode()).as("not submitted, and her own").isBetween(400, 499);
         assertThat(changes.version(MODEL, draft).state()).isEqualTo(VersionState.DRAFT);
 
+        assertThat(post(lena, page, page + "/submit", Map.of("changeNote", "No change yet: a draft to review.")).statusCode()).isEqualTo(302);
         PageSession lars = PageSession.loggedIn(app, "lars", "legal");
         Response badDate = post(lars, page, page + "/approve", Map.of("comment", "ok", "when", "at", "from", "tomorrow"));
         assertThat(badDate.statusCode()).isEqualTo(400);
@@ -118,7 +119,11 @@ class DecisionTablePagesIT {
         Response noReason = post(lars, page, page + "/reject", Map.of("comment", ""));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.asString()).contains("Say why it is rejected.");
-        assertThat(changes.version(MODEL, draft).state()).isEqualTo(VersionState.DRAFT);
+        assertThat(changes.version(MODEL, draft).state()).isEqualTo(VersionState.SUBMITTED);
+        Response past = post(lars, page, page + "/approve", Map.of("comment", "ok", "when", "at", "from", "2020-01-01T09:00"));
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(past.asString()).contains("A version cannot take effect in the past");
+        assertThat(changes.version(MODEL, draft).state()).isEqualTo(VersionState.SUBMITTED);
 
         Response noRollbackReason = post(lars, "/decision-tables/" + MODEL, "/decision-tables/" + MODEL + "/rollback", Map.of("reason", ""));
         assertThat(noRollbackReason.statusCode()).isEqualTo(400);

@@ -133,6 +133,12 @@ class DecisionTablesInTheBrowserIT {
             ben.button("Approve").click();
             ben.waitForText("Approved.");
             assertThat(ben.text()).contains("in force now", "legal-ben", "Agreed: the 5 % line matches the new contract.");
+
+            ben.link("Back to ViolationSeverity").click();
+            ben.button("Compare").click();
+            ben.waitForText("compared with version");
+            assertThat(ben.text()).as("the change in words").contains("Rule_AudienceLoss", "> 10 → > 5");
+            top(ben).screenshot("decision-table-diff-en");
         }
 
         int draft = Integer.parseInt(draftPage.substring(draftPage.lastIndexOf('/') + 1));
