@@ -1,11 +1,14 @@
 package com.livegov.governance.decisiontables;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import com.livegov.governance.decisions.checks.Finding;
 import com.livegov.governance.decisions.checks.VersionDiff;
 import com.livegov.governance.decisions.versions.DecisionChangeRefused;
+import com.livegov.governance.workbench.Times;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,9 +23,20 @@ import org.springframework.stereotype.Component;
 public class DecisionWords {
 
     private final MessageSource messages;
+    private final Times times;
 
-    DecisionWords(MessageSource messages) {
+    DecisionWords(MessageSource messages, Times times) {
         this.messages = messages;
+        this.times = times;
+    }
+
+    /** An instant the what-if gives as ISO text, as the workbench shows times; the text as it is when it is not one. */
+    public String instant(String text) {
+        try {
+            return text == null ? "" : times.format(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return text;
+        }
     }
 
     public String finding(Finding finding) {
