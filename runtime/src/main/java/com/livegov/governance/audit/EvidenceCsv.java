@@ -43,6 +43,7 @@ final class EvidenceCsv {
             details.put("inputs", evaluation.inputs());
             details.put("outputs", evaluation.outputs());
             details.put("matchedRules", evaluation.matchedRules());
+            details.put("versionNumber", evaluation.versionNumber());
             csv.row("decision", evaluation.evaluatedAt(), String.valueOf(evaluation.id()), caller(evaluation), evaluation.decision(),
                     evaluation.namespace(), null, "PROCESS".equals(evaluation.callerKind()) ? evaluation.callerId() : null,
                     evaluation.version(), null, null, csv.toJson(details));

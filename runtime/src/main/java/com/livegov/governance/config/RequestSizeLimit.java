@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * No request body above 64 KiB reaches an endpoint: a declared length above it answers 413 at once, and so
  * does a body sent without a declared length (chunked), which is refused rather than read. Nothing the API
  * takes is that large; task forms and process starts are a few hundred bytes. The exception: a POST of a file
- * to an upload endpoint ({@link #UPLOAD_PATHS}: streamer imports, settlement figures) may have up to 2 MiB.
+ * to an upload endpoint ({@link #UPLOAD_PATHS}: streamer imports, settlement figures) may have up to 2 MiB, and so
+ * may a decision model saved or uploaded by its owners ({@link #MODEL_PATHS}; their own limit, smaller, is checked
+ * there with a message of its own).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +33,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
     /** The path prefixes (without the context path) where a POST takes a file. */
     public static final List<String> UPLOAD_PATHS = List.of("/imports/", "/commission-settlements/figures/");
+    /** The path prefixes where a PUT or POST carries a decision model (the API and the workbench's editor). */
+    public static final List<String> MODEL_PATHS = List.of("/decision-models/", "/decision-tables/");
 
     private final ObjectMapper json;
 
@@ -59,6 +63,9 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private static boolean isUpload(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && MODEL_PATHS.stream().anyMatch(path::startsWith)) {
+            return true;
+        }
         return "POST".equals(request.getMethod()) && UPLOAD_PATHS.stream().anyMatch(path::startsWith);
     }
 }

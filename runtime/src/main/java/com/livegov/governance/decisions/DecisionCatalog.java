@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,22 +54,10 @@ public class DecisionCatalog {
     /** Our models' namespaces; libraries on the classpath ship DMN files of their own. */
     static final String NAMESPACE_PREFIX = "https://streamer-governance.org/dmn/";
 
-    /** One approved version and its period. */
-    record Period(int number, Instant from, Instant until, String hash) {
-        boolean contains(Instant at) {
-            return !from.isAfter(at) && (until == null || at.isBefore(until));
-        }
-    }
-
-    /** A model's approved versions, the one that took effect last first. */
-    private record Timeline(String name, String namespace, List<Period> periods) {
-    }
-
     private final JdbcTemplate jdbc;
     private final Map<String, PublishedDecision> compiledByHash = new ConcurrentHashMap<>();
-    private final Map<String, PublishedDecision> numbered = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
-    private volatile Map<String, Timeline> timelines = Map.of();
+    private volatile Map<String, VersionTimeline> timelines = Map.of();
     private volatile long revision = -1;
 
     DecisionCatalog(JdbcTemplate jdbc, BuildModels build, @Value("${governance.decisions.refresh-interval:PT0.2S}") Duration refresh) {
@@ -98,23 +85,19 @@ public class DecisionCatalog {
 
     /** The version of the model in force at that instant, or empty when no model has that name (or none was in force). */
     public Optional<PublishedDecision> at(String name, Instant instant) {
-        Timeline timeline = timelines.get(name);
+        VersionTimeline timeline = timelines.get(name);
         if (timeline == null) {
             return Optional.empty();
         }
-        for (Period period : timeline.periods()) {
-            if (period.contains(instant)) {
-                return Optional.of(decision(name, period));
-            }
-        }
-        return Optional.empty();
+        VersionTimeline.Period period = timeline.at(instant);
+        return period == null ? Optional.empty() : Optional.of(decision(name, period));
     }
 
     /**
      * The version that applies at that instant if the one in force then did not exist: what a rollback puts back.
      */
     public Optional<PublishedDecision> previous(String name, Instant instant) {
-        Timeline timeline = timelines.get(name);
+        VersionTimeline timeline = timelines.get(name);
         if (timeline == null) {
             return Optional.empty();
         }
@@ -122,14 +105,8 @@ public class DecisionCatalog {
                 .map(period -> decision(name, period));
     }
 
-    /** The period of every approved version of the model, the one that took effect last first. */
-    List<Period> periods(String name) {
-        Timeline timeline = timelines.get(name);
-        return timeline == null ? List.of() : timeline.periods();
-    }
-
     boolean knows(String namespace, String name) {
-        Timeline timeline = timelines.get(name);
+        VersionTimeline timeline = timelines.get(name);
         return timeline != null && timeline.namespace().equals(namespace);
     }
 
@@ -150,23 +127,22 @@ public class DecisionCatalog {
             return;
         }
         Map<String, String> namespaces = new LinkedHashMap<>();
-        Map<String, List<Period>> periods = new LinkedHashMap<>();
+        Map<String, List<VersionTimeline.Period>> periods = new LinkedHashMap<>();
         jdbc.query("""
                 select model, namespace, number, hash, effective_from, effective_until from governance.decision_versions
                 where state = 'APPROVED' order by model, effective_from desc, number desc""", rs -> {
             String model = rs.getString("model");
             namespaces.put(model, rs.getString("namespace"));
             Timestamp until = rs.getTimestamp("effective_until");
-            periods.computeIfAbsent(model, m -> new ArrayList<>()).add(new Period(rs.getInt("number"),
+            periods.computeIfAbsent(model, m -> new ArrayList<>()).add(new VersionTimeline.Period(rs.getInt("number"),
                     rs.getTimestamp("effective_from").toInstant(), until == null ? null : until.toInstant(), rs.getString("hash")));
         });
-        Map<String, Timeline> loaded = new LinkedHashMap<>();
+        Map<String, VersionTimeline> loaded = new LinkedHashMap<>();
         Instant now = Instant.now();
-        for (Map.Entry<String, List<Period>> model : periods.entrySet()) {
-            List<Period> sorted = model.getValue().stream()
-                    .sorted(Comparator.comparing(Period::from).thenComparing(Period::number).reversed()).toList();
-            loaded.put(model.getKey(), new Timeline(model.getKey(), namespaces.get(model.getKey()), sorted));
-            for (Period period : sorted) {
+        for (Map.Entry<String, List<VersionTimeline.Period>> model : periods.entrySet()) {
+            VersionTimeline timeline = new VersionTimeline(namespaces.get(model.getKey()), model.getValue());
+            loaded.put(model.getKey(), timeline);
+            for (VersionTimeline.Period period : timeline.periods()) {
                 if (period.until() == null || period.until().isAfter(now)) {
                     decision(model.getKey(), period); // in force or scheduled: ready before its instant
                 }
@@ -184,10 +160,15 @@ public class DecisionCatalog {
         }
     }
 
-    private PublishedDecision decision(String name, Period period) {
-        return numbered.computeIfAbsent(name + "#" + period.number(), key -> compiledByHash
-                .computeIfAbsent(period.hash(), hash -> compile(name + " v" + period.number(), xml(name, period.number())))
-                .numbered(period.number(), name + " v" + period.number()));
+    private PublishedDecision decision(String name, VersionTimeline.Period period) {
+        PublishedDecision decision = period.decision();
+        if (decision == null) {
+            decision = compiledByHash
+                    .computeIfAbsent(period.hash(), hash -> compile(name + " v" + period.number(), xml(name, period.number())))
+                    .numbered(period.number(), name + " v" + period.number());
+            period.compiled(decision);
+        }
+        return decision;
     }
 
     private String xml(String name, int number) {

@@ -57,6 +57,11 @@ public class DecisionService {
      * {@link #evaluate}, but the record is one statement of its own, chained into the audit trail by the sealer
      * rather than at once, so such requests do not wait on one another for the chain's lock.
      */
+    public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller) {
+        return evaluate(name, inputs, caller, Instant.now(), true);
+    }
+
+    /** As {@link #evaluateStandalone(String, Map, DecisionCaller)}, with the version in force at {@code asOf}. */
     public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf) {
         return evaluate(name, inputs, caller, asOf, true);
     }

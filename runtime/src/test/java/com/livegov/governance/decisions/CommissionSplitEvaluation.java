@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public class CommissionSplitEvaluation {
     private PublishedDecision decision;
     private Map<String, Object> raw;
     private Map<String, Object> checked;
+    private VersionTimeline timeline;
 
     @Setup
     public void compile() throws IOException {
@@ -51,6 +54,15 @@ public class CommissionSplitEvaluation {
         raw = Map.of("tier", "PARTNER", "monthlySales", new BigDecimal("123456.78"), "monthlyTarget", 100000,
                 "trafficSales", new BigDecimal("3333.33"), "cooperationMonths", 36);
         checked = DecisionInputs.check(decision, raw);
+        // a model with a history: the build's version, an ended promotion, a rollback in force, one scheduled for later
+        Instant now = Instant.now();
+        List<VersionTimeline.Period> periods = List.of(
+                new VersionTimeline.Period(1, Instant.parse("2000-01-01T00:00:00Z"), null, decision.version()),
+                new VersionTimeline.Period(2, now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(30)), decision.version()),
+                new VersionTimeline.Period(3, now.minus(Duration.ofDays(10)), null, decision.version()),
+                new VersionTimeline.Period(4, now.plus(Duration.ofDays(30)), null, decision.version()));
+        periods.forEach(period -> period.compiled(decision.numbered(period.number(), "v" + period.number())));
+        timeline = new VersionTimeline(decision.namespace(), periods);
     }
 
     /** The engine's evaluation of the compiled model, inputs already checked. */
@@ -65,7 +77,18 @@ public class CommissionSplitEvaluation {
         return evaluate(DecisionInputs.check(decision, raw));
     }
 
+    /** What every call does now: the version in force at the call's instant, then the input check and the evaluation. */
+    @Benchmark
+    public DMNResult versionSelectionInputCheckAndEvaluation() {
+        PublishedDecision inForce = timeline.at(Instant.now()).decision();
+        return evaluate(inForce, DecisionInputs.check(inForce, raw));
+    }
+
     private DMNResult evaluate(Map<String, Object> inputs) {
+        return evaluate(decision, inputs);
+    }
+
+    private static DMNResult evaluate(PublishedDecision decision, Map<String, Object> inputs) {
         List<String> rules = new ArrayList<>(4);
         DMNResult result = DecisionService.evaluate(decision, inputs, rules);
         if (result.hasErrors() || rules.isEmpty()) {

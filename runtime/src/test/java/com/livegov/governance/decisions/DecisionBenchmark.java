@@ -47,7 +47,9 @@ public final class DecisionBenchmark {
         try (RunningApp app = RunningApp.start(TestDatabase.newDatabase(), "logging.level.root=WARN")) {
             overRest(table, app, 1, FIRST_WARM_UP);
             overRest(table, app, 8, WARM_UP);
+            String switches = whileVersionsSwitch(table, app, 8);
             table.print();
+            System.out.println(switches);
             System.out.println(recorded(app));
         }
         System.exit(0);
@@ -61,6 +63,66 @@ public final class DecisionBenchmark {
         load(http, request, clients, warmUp);
         long[] latencies = load(http, request, clients, MEASURE);
         table.add("REST POST /decisions/CommissionSplit, recorded", clients, (double) latencies.length / MEASURE.toSeconds(), latencies);
+    }
+
+    /**
+     * The same load while owners put new versions of CommissionSplit in force and roll them back, one switch about every
+     * second: every request must still answer 200 (the load stops at the first other answer).
+     */
+    private static String whileVersionsSwitch(BenchmarkTable table, RunningApp app, int clients) throws Exception {
+        long firstEvaluation = app.jdbc().queryForObject("select coalesce(max(id), 0) from governance.decision_evaluations", Long.class);
+        AtomicBoolean switching = new AtomicBoolean(true);
+        List<String> switched = new ArrayList<>();
+        Thread owners = new Thread(() -> {
+            int round = 0;
+            while (switching.get()) {
+                switched.add(round % 2 == 0 ? approveReworded(app, round) : rollBack(app, round));
+                round++;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "owners");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = new ObjectMapper().writeValueAsBytes(input());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/decisions/CommissionSplit"))
+                .header("Content-Type", "application/json").header("Authorization", app.basicLogin("benchmark-legal", "legal"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        Duration measured = MEASURE.multipliedBy(2);
+        owners.start();
+        long[] latencies = load(http, request, clients, measured);
+        switching.set(false);
+        owners.join();
+        table.add("same, while versions are approved and rolled back", clients, (double) latencies.length / measured.toSeconds(), latencies);
+        List<Integer> answered = app.jdbc().queryForList(
+                "select distinct version_number from governance.decision_evaluations where decision = 'CommissionSplit' and id > ? order by 1",
+                Integer.class, firstEvaluation);
+        return String.format("Version switches during the run: %d (%s); versions that answered: %s; every one of %,d requests answered 200",
+                switched.size(), String.join(", ", switched), answered, latencies.length);
+    }
+
+    private static String approveReworded(RunningApp app, int round) {
+        int number = given(app.as("benchmark-hr", "hr")).post("/decision-models/CommissionSplit/drafts").then().statusCode(201)
+                .extract().path("number");
+        String xml = given(app.api()).accept("application/xml").get("/decision-models/CommissionSplit/versions/{n}/dmn", number)
+                .then().statusCode(200).extract().asString().replaceFirst("<annotationEntry><text>", "<annotationEntry><text>(" + round + ") ");
+        String examples = given(app.api()).accept("text/csv").get("/decision-models/CommissionSplit/versions/{n}/examples", number)
+                .then().statusCode(200).extract().asString();
+        given(app.as("benchmark-hr", "hr")).body(Map.of("xml", xml, "examples", examples))
+                .put("/decision-models/CommissionSplit/versions/{n}", number).then().statusCode(200);
+        given(app.as("benchmark-hr", "hr")).body(Map.of("text", "wording, round " + round))
+                .post("/decision-models/CommissionSplit/versions/{n}/submit", number).then().statusCode(200);
+        given(app.as("benchmark-hr-2", "hr")).body(Map.of("comment", "ok"))
+                .post("/decision-models/CommissionSplit/versions/{n}/approve", number).then().statusCode(200);
+        return "v" + number + " approved";
+    }
+
+    private static String rollBack(RunningApp app, int round) {
+        int number = given(app.as("benchmark-hr", "hr")).body(Map.of("text", "back, round " + round))
+                .post("/decision-models/CommissionSplit/rollback").then().statusCode(201).extract().path("number");
+        return "v" + number + " rollback";
     }
 
     private static long[] load(HttpClient http, HttpRequest request, int clients, Duration duration) throws Exception {
