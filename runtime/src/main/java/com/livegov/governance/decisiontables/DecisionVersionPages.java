@@ -31,9 +31,6 @@ import org.springframework.web.servlet.ModelAndView;
 @WorkbenchPage
 class DecisionVersionPages {
 
-    /** The largest {@code .dmn} a page takes: a request body above it never reaches the application (config/RequestSizeLimit). */
-    static final int MAX_DMN_BYTES = com.livegov.governance.config.RequestSizeLimit.MAX_BODY_BYTES - 4 * 1024;
-
     private final DecisionChanges changes;
     private final DecisionWords words;
     private final VersionPage versionPage;
@@ -83,7 +80,7 @@ class DecisionVersionPages {
         if (file == null || file.isEmpty()) {
             return versionPage.withProblem(model, number, login, HttpStatus.BAD_REQUEST, "decisionTables.upload.noFile");
         }
-        if (file.getSize() > MAX_DMN_BYTES) {
+        if (file.getSize() > versionPage.maxDmnBytes()) {
             return versionPage.withProblem(model, number, login, HttpStatus.PAYLOAD_TOO_LARGE, "decisionTables.upload.tooLarge");
         }
         String xml;

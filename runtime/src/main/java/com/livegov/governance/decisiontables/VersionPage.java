@@ -3,6 +3,7 @@ package com.livegov.governance.decisiontables;
 import java.time.Instant;
 
 import com.livegov.governance.decisions.versions.DecisionChanges;
+import com.livegov.governance.decisions.versions.DecisionProperties;
 import com.livegov.governance.decisions.versions.DecisionVersion;
 import com.livegov.governance.decisions.versions.VersionState;
 import com.livegov.governance.workbench.Times;
@@ -17,10 +18,17 @@ class VersionPage {
 
     private final DecisionChanges changes;
     private final Times times;
+    private final DecisionProperties properties;
 
-    VersionPage(DecisionChanges changes, Times times) {
+    VersionPage(DecisionChanges changes, Times times, DecisionProperties properties) {
         this.changes = changes;
         this.times = times;
+        this.properties = properties;
+    }
+
+    /** The largest {@code .dmn} an owner may upload: the owners' model limit ({@code governance.decisions.max-model-size}). */
+    long maxDmnBytes() {
+        return properties.maxModelSize().toBytes();
     }
 
     ModelAndView of(String model, int number, Authentication login, HttpStatus status) {
@@ -39,8 +47,8 @@ class VersionPage {
         page.addObject("open", version.state() == VersionState.DRAFT || version.state() == VersionState.SUBMITTED);
         page.addObject("examples", Readers.found(() -> changes.examples(model, number)));
         page.addObject("inForce", changes.inForce(model, Instant.now()).map(DecisionVersion::number).orElse(null));
-        page.addObject("maxDmnBytes", DecisionVersionPages.MAX_DMN_BYTES);
-        page.addObject("maxDmnKib", DecisionVersionPages.MAX_DMN_BYTES / 1024);
+        page.addObject("maxDmnBytes", maxDmnBytes());
+        page.addObject("maxDmnKib", maxDmnBytes() / 1024);
         page.addObject("zone", times.zone().getId());
         return page;
     }

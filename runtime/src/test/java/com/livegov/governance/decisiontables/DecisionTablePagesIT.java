@@ -97,9 +97,9 @@ class DecisionTablePagesIT {
         assertThat(notDmn.asString()).contains("id=\"checks-panel\"", "nothing was saved").doesNotContain("Saved.");
         assertThat(changes.xml(MODEL, draft)).as("nothing stored").isEqualTo(xml);
 
-        Response tooLarge = multipart(lena, page, page + "/upload", Map.of(), "<definitions>" + "x".repeat(62 * 1024) + "</definitions>");
+        Response tooLarge = multipart(lena, page, page + "/upload", Map.of(), "<definitions>" + "x".repeat(520 * 1024) + "</definitions>");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
-        assertThat(tooLarge.asString()).contains("The file is too large: at most 60 KiB.");
+        assertThat(tooLarge.asString()).contains("The file is too large: at most 512 KiB.");
         assertThat(changes.xml(MODEL, draft)).isEqualTo(xml);
 
         Response noNote = post(lena, page, page + "/submit", Map.of("changeNote", " "));

@@ -95,7 +95,7 @@ class DecisionTablesInTheBrowserIT {
 
             // a file above the upload limit is refused before it is sent
             ann.field("File").sendKeys(oversizedDmn().toString());
-            ann.waitForText("The file is too large: at most 60 KiB.");
+            ann.waitForText("The file is too large: at most 512 KiB.");
 
             ann.button("Save and check").click();
             ann.waitForText("All checks passed: the draft may be submitted.");
@@ -181,12 +181,12 @@ class DecisionTablesInTheBrowserIT {
         return browser;
     }
 
-    /** A well-formed .dmn of 70 KiB (a long description), more than a page takes. */
+    /** A well-formed .dmn of 600 KiB (a long description), more than the owners' limit of 512 KiB. */
     private static Path oversizedDmn() {
         try {
             Path file = Files.createTempFile("oversized", ".dmn");
             Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
-                    + "id=\"Definitions_ViolationSeverity\" name=\"ViolationSeverity\"><description>" + "x".repeat(70 * 1024)
+                    + "id=\"Definitions_ViolationSeverity\" name=\"ViolationSeverity\"><description>" + "x".repeat(600 * 1024)
                     + "</description></definitions>\n");
             file.toFile().deleteOnExit();
             return file;
