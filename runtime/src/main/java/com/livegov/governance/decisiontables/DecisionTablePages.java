@@ -141,7 +141,13 @@ class DecisionTablePages {
         page.addAttribute("versions", versions);
         page.addAttribute("owner", changes.isOwner(model, login));
         page.addAttribute("reader", login.getName());
-        page.addAttribute("inForce", changes.inForce(model, Instant.now()).map(DecisionVersion::number).orElse(null));
+        Integer inForce = changes.inForce(model, Instant.now()).map(DecisionVersion::number).orElse(null);
+        page.addAttribute("inForce", inForce);
+        // compare, unless chosen otherwise: the newest version with the one in force, or with the one before it
+        int newest = versions.stream().mapToInt(DecisionVersion::number).max().orElse(1);
+        page.addAttribute("compareTo", newest);
+        page.addAttribute("compareFrom", inForce != null && inForce < newest ? inForce
+                : versions.stream().mapToInt(DecisionVersion::number).filter(n -> n < newest).max().orElse(newest));
     }
 
     private void showHistory(String model, Authentication login, Model page) {
