@@ -23,7 +23,9 @@ final class WorkbenchPages {
             "/substitutes", "/substitutes/{id}/end",
             "/start/*",
             "/processes/{processId}/{instanceId}/retry",
-            "/imports"
+            "/imports",
+            "/decision-tables/{model}/drafts", "/decision-tables/{model}/rollback",
+            "/decision-tables/{model}/versions/{number}/{step}"
     };
 
     private WorkbenchPages() {
