@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,20 +67,25 @@ public final class DecisionBenchmark {
     }
 
     /**
-     * The same load while owners put new versions of CommissionSplit in force and roll them back, one switch about every
-     * second: every request must still answer 200 (the load stops at the first other answer).
+     * The same load while the versions in force change: before the measured window an owner approves a reworded
+     * CommissionSplit (in force at once) and another one scheduled for the window's middle; during the window an owner
+     * rolls back about every 1.5 s (each rollback puts the version before back in force at once). Every request must
+     * still answer 200: the load stops at the first other answer.
      */
     private static String whileVersionsSwitch(BenchmarkTable table, RunningApp app, int clients) throws Exception {
+        Duration measured = MEASURE.multipliedBy(2);
+        approveReworded(app, 1, null);
+        Instant scheduled = Instant.now().plus(Duration.ofSeconds(30)).plus(measured.dividedBy(2));
+        approveReworded(app, 2, scheduled);
         long firstEvaluation = app.jdbc().queryForObject("select coalesce(max(id), 0) from governance.decision_evaluations", Long.class);
         AtomicBoolean switching = new AtomicBoolean(true);
         List<String> switched = new ArrayList<>();
         Thread owners = new Thread(() -> {
             int round = 0;
             while (switching.get()) {
-                switched.add(round % 2 == 0 ? approveReworded(app, round) : rollBack(app, round));
-                round++;
+                switched.add(rollBack(app, round++));
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(1500);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -90,20 +96,30 @@ public final class DecisionBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/decisions/CommissionSplit"))
                 .header("Content-Type", "application/json").header("Authorization", app.basicLogin("benchmark-legal", "legal"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        Duration measured = MEASURE.multipliedBy(2);
+        long wait = Duration.between(Instant.now(), scheduled.minus(measured.dividedBy(2))).toMillis();
+        if (wait > 0) {
+            load(http, request, clients, Duration.ofMillis(wait)); // the scheduled version falls in the middle of the window
+        }
         owners.start();
         long[] latencies = load(http, request, clients, measured);
         switching.set(false);
         owners.join();
-        table.add("same, while versions are approved and rolled back", clients, (double) latencies.length / measured.toSeconds(), latencies);
+        table.add("same, while versions switch (rollbacks, a scheduled version)", clients,
+                (double) latencies.length / measured.toSeconds(), latencies);
         List<Integer> answered = app.jdbc().queryForList(
                 "select distinct version_number from governance.decision_evaluations where decision = 'CommissionSplit' and id > ? order by 1",
                 Integer.class, firstEvaluation);
-        return String.format("Version switches during the run: %d (%s); versions that answered: %s; every one of %,d requests answered 200",
-                switched.size(), String.join(", ", switched), answered, latencies.length);
+        return String.format("Version switches in the window: %d rollbacks (%s) and v%d scheduled for %s; versions that answered: %s;"
+                + " every one of %,d requests answered 200", switched.size(), String.join(", ", switched),
+                highest(app) , scheduled, answered, latencies.length);
     }
 
-    private static String approveReworded(RunningApp app, int round) {
+    private static int highest(RunningApp app) {
+        return app.jdbc().queryForObject("select max(number) from governance.decision_versions where model = 'CommissionSplit' and origin <> 'ROLLBACK'",
+                Integer.class);
+    }
+
+    private static void approveReworded(RunningApp app, int round, Instant effectiveFrom) {
         int number = given(app.as("benchmark-hr", "hr")).post("/decision-models/CommissionSplit/drafts").then().statusCode(201)
                 .extract().path("number");
         String xml = given(app.api()).accept("application/xml").get("/decision-models/CommissionSplit/versions/{n}/dmn", number)
@@ -114,9 +130,12 @@ public final class DecisionBenchmark {
                 .put("/decision-models/CommissionSplit/versions/{n}", number).then().statusCode(200);
         given(app.as("benchmark-hr", "hr")).body(Map.of("text", "wording, round " + round))
                 .post("/decision-models/CommissionSplit/versions/{n}/submit", number).then().statusCode(200);
-        given(app.as("benchmark-hr-2", "hr")).body(Map.of("comment", "ok"))
+        Map<String, Object> approval = new java.util.HashMap<>(Map.of("comment", "ok"));
+        if (effectiveFrom != null) {
+            approval.put("effectiveFrom", effectiveFrom.toString());
+        }
+        given(app.as("benchmark-hr-2", "hr")).body(approval)
                 .post("/decision-models/CommissionSplit/versions/{n}/approve", number).then().statusCode(200);
-        return "v" + number + " approved";
     }
 
     private static String rollBack(RunningApp app, int round) {
