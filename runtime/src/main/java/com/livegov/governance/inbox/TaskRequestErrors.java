@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.livegov.governance.audit.AuditTarget;
 import com.livegov.governance.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,6 +64,13 @@ class TaskRequestErrors {
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The request body is not the JSON object this endpoint takes");
+    }
+
+    /** Kogito's inputs and outputs endpoints parse their body themselves and let the parser's error through. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unparsable(JsonProcessingException e, HttpServletRequest request) {
         return refused(request, HttpStatus.BAD_REQUEST, "Unreadable request body",
                 "The request body is not the JSON object this endpoint takes");
     }

@@ -30,22 +30,31 @@ import org.springframework.web.util.UriUtils;
  * all, and no identifier, name or reason of this API holds the other control characters. The answer is a 400
  * problem document naming the parameter or the field (as a JSON pointer); nothing is read further.
  *
+ * <p>Also refused here, because Kogito's generated endpoints fail on them with a 500: a business key longer than
+ * the 255 characters its table holds, a body of a user task's inputs or outputs that is not a JSON object, and an
+ * attachment without its {@code uri}.
+ *
  * <p>Runs after the security filters (an anonymous request gets its 401 first) and after the size limit
  * ({@link RequestSizeLimit}), which bounds the body read here.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
-class ControlCharacterCheck extends OncePerRequestFilter {
+class EarlyInputChecks extends OncePerRequestFilter {
 
     /** Deeper than anything the API takes (an import is four levels deep). */
     static final int MAX_DEPTH = 32;
+    /** Kogito's {@code business_key_mapping.business_key} is a {@code char(255)}. */
+    static final int MAX_BUSINESS_KEY = 255;
+    private static final java.util.regex.Pattern TASK_DATA = java.util.regex.Pattern.compile("^/usertasks/instance/[^/]+/(inputs|outputs)$");
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("^/usertasks/instance/[^/]+/comments(/[^/]+)?$");
+    private static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile("^/usertasks/instance/[^/]+/attachments(/[^/]+)?$");
 
     private final ObjectMapper json;
     private final JsonFactory parsers = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
             .build();
 
-    ControlCharacterCheck(ObjectMapper json) {
+    EarlyInputChecks(ObjectMapper json) {
         this.json = json;
     }
 
@@ -56,7 +65,7 @@ class ControlCharacterCheck extends OncePerRequestFilter {
         HttpServletRequest passed = request;
         if (refusal.isEmpty() && hasJsonBody(request)) {
             byte[] body = request.getInputStream().readAllBytes();
-            refusal = inBody(body);
+            refusal = inBody(body).or(() -> taskBodyShape(request, body));
             passed = new CachedBodyRequest(request, body);
         }
         if (refusal.isPresent()) {
@@ -102,6 +111,9 @@ class ControlCharacterCheck extends OncePerRequestFilter {
             } catch (IllegalArgumentException e) {
                 return Optional.of(new Refusal("parameter", pair, "The query parameter is not correctly percent-encoded"));
             }
+            if (name.equals("businessKey") && value.length() > MAX_BUSINESS_KEY) {
+                return Optional.of(new Refusal("parameter", name, "The business key may have at most " + MAX_BUSINESS_KEY + " characters"));
+            }
             Optional<String> found = controlCharacterIn(name + value);
             if (found.isPresent()) {
                 String shown = printable(name);
@@ -132,6 +144,33 @@ class ControlCharacterCheck extends OncePerRequestFilter {
                 return Optional.of(new Refusal("field", "/", "The request body is nested deeper than " + MAX_DEPTH + " levels"));
             }
             // malformed JSON: the endpoint answers that itself, with its own words
+        }
+        return Optional.empty();
+    }
+
+    /** A user task's inputs and outputs are a JSON object; an attachment names its {@code uri}. */
+    private Optional<Refusal> taskBodyShape(HttpServletRequest request, byte[] body) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean data = TASK_DATA.matcher(path).matches();
+        boolean attachment = ATTACHMENT.matcher(path).matches();
+        boolean comment = COMMENT.matcher(path).matches();
+        if (!data && !attachment && !comment) {
+            return Optional.empty();
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (IOException e) {
+            return Optional.of(new Refusal("field", "/", "The request body is not well-formed JSON"));
+        }
+        if (tree == null || !tree.isObject()) {
+            return Optional.of(new Refusal("field", "/", "The request body must be a JSON object"));
+        }
+        if (attachment && !(tree.path("uri").isTextual() && !tree.path("uri").asText().isBlank())) {
+            return Optional.of(new Refusal("field", "/uri", "An attachment needs its uri"));
+        }
+        if (comment && !(tree.path("comment").isTextual() && !tree.path("comment").asText().isBlank())) {
+            return Optional.of(new Refusal("field", "/comment", "A comment needs its text"));
         }
         return Optional.empty();
     }
