@@ -388,11 +388,11 @@ class OpenApiFuzzIT {
         if (lower.contains("month")) {
             return "2026-10";
         }
-        if (template.startsWith("/decisions/") || template.startsWith("/decision-models/") || lower.equals("model")) {
-            return "CommissionSplit";
-        }
         if ("integer".equals(schema.path("type").asText())) {
             return "1";
+        }
+        if (template.startsWith("/decisions/") || template.startsWith("/decision-models/") || lower.equals("model")) {
+            return "CommissionSplit";
         }
         return "fuzz-unknown";
     }
