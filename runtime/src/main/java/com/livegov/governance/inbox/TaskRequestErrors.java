@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.livegov.governance.audit.AuditTarget;
 import com.livegov.governance.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -53,6 +55,24 @@ class TaskRequestErrors {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> transitionRefused(UserTaskTransitionException e, HttpServletRequest request) {
         return refused(request, HttpStatus.CONFLICT, "Transition not possible", e.getMessage());
+    }
+
+    /**
+     * A body the endpoint cannot read (malformed JSON, an array or a string where an object is expected, a wrong
+     * type): without this the RuntimeException handler below would let it through to Spring's default answer, which
+     * is not a problem document.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The request body is not the JSON object this endpoint takes");
+    }
+
+    /** Kogito's inputs and outputs endpoints parse their body themselves and let the parser's error through. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unparsable(JsonProcessingException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The request body is not the JSON object this endpoint takes");
     }
 
     /** Kogito 10.1.0 reports a transition its lifecycle does not allow as a bare RuntimeException. */

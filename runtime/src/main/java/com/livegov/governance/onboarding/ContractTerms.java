@@ -94,7 +94,7 @@ record ContractTerms(Integer nonCompeteMonths, Double monthlyCompensation, Doubl
 
     private static String choice(Map<String, Object> draft, String key) {
         Object value = draft.get(key);
-        if (!IP_INVESTMENTS.contains(value)) {
+        if (value == null || !IP_INVESTMENTS.contains(value)) {
             throw new OnboardingRefused("terms." + key + " must be one of " + IP_INVESTMENTS + ", not " + value);
         }
         return (String) value;

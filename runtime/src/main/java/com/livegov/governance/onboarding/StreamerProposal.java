@@ -22,7 +22,7 @@ record StreamerProposal(String streamerId, String displayName, String tier, Stri
         if (streamerId == null || !ID.matcher(streamerId).matches()) {
             throw new OnboardingRefused("streamerId must be 2 to 64 letters, digits, '.', '_' or '-', not " + streamerId);
         }
-        if (!TIERS.contains(tier)) {
+        if (tier == null || !TIERS.contains(tier)) {
             throw new OnboardingRefused("tier must be one of " + TIERS + ", not " + tier);
         }
         return new StreamerProposal(streamerId, required(displayName, "displayName"), tier, required(category, "category"),
