@@ -150,6 +150,10 @@ class EarlyInputChecks extends OncePerRequestFilter {
 
     /** A user task's inputs and outputs are a JSON object; an attachment names its {@code uri}. */
     private Optional<Refusal> taskBodyShape(HttpServletRequest request, byte[] body) {
+        String method = request.getMethod();
+        if (!"POST".equals(method) && !"PUT".equals(method) && !"PATCH".equals(method)) {
+            return Optional.empty(); // reading or deleting a task's data, comments or attachments carries no body
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean data = TASK_DATA.matcher(path).matches();
         boolean attachment = ATTACHMENT.matcher(path).matches();
