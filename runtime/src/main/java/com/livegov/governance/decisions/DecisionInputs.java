@@ -20,7 +20,10 @@ import org.kie.dmn.model.api.InputData;
  * Checks a request's inputs against the model's declared inputs before anything is evaluated: every
  * required input present, nothing the model does not know, each value of its declared type and inside its
  * allowed values (enumerations, non-negative amounts). An input is optional when its description in the
- * model starts with "Optional".
+ * model starts with "Optional": a request may give it as {@code null} to say there is none, but must still
+ * name it, so that a forgotten field is refused rather than read as "none" (a missing proposed compensation
+ * is not a proposal of nothing). A process's rule task passes only the inputs its diagram maps, so there a
+ * missing optional input is {@code null}.
  * <p>
  * The allowed values are the model's own FEEL unary tests, applied by the FEEL engine. One evaluation context
  * serves every input of a request: the engine's own {@code isAssignableValue} builds a new one per value, which
@@ -134,6 +137,10 @@ final class DecisionInputs {
             if (value == null) {
                 if (!input.optional()) {
                     throw new InvalidDecisionInput(decision.name(), input.name(), "'" + input.name() + "' is required");
+                }
+                if (!ignoreUndeclared && !given.containsKey(input.name())) {
+                    throw new InvalidDecisionInput(decision.name(), input.name(), "'" + input.name()
+                            + "' is missing; it is optional, so send null to state that there is none");
                 }
                 typed.put(input.name(), null);
                 continue;

@@ -66,7 +66,7 @@ class BadInputIT {
                 new Bad("decisions", "wrong type", "POST", "/decisions/TrafficAlert",
                         Map.of("fanLossRate", "a lot", "interactionDrop", 5, "otherAccountMentions", 0), 400),
                 new Bad("decisions", "unknown enumeration value", "POST", "/decisions/CommissionSplit",
-                        Map.of("tier", "GOLD", "monthlySales", 1, "monthlyTarget", 1, "trafficSales", 0, "cooperationMonths", 1), 400),
+                        Map.of("tier", "GOLD", "monthlySales", 1, "monthlyTarget", 1, "trafficSales", 0, "cooperationMonths", 1, "profitPool", 0), 400),
                 new Bad("decisions", "oversized body", "POST", "/decisions/TrafficAlert", OVERSIZED, 413),
                 new Bad("process start", "malformed JSON", "POST", start, MALFORMED, 400),
                 new Bad("process start", "wrong type", "POST", start, Map.of("action", List.of(1, 2), "subject", "x"), 400),

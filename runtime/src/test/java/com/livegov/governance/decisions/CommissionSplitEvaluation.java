@@ -52,7 +52,7 @@ public class CommissionSplitEvaluation {
             decision = DecisionCatalog.compile("CommissionSplit.dmn", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         raw = Map.of("tier", "PARTNER", "monthlySales", new BigDecimal("123456.78"), "monthlyTarget", 100000,
-                "trafficSales", new BigDecimal("3333.33"), "cooperationMonths", 36);
+                "trafficSales", new BigDecimal("3333.33"), "cooperationMonths", 36, "profitPool", BigDecimal.ZERO);
         checked = DecisionInputs.check(decision, raw);
         // a model with a history: the build's version, an ended promotion, a rollback in force, one scheduled for later
         Instant now = Instant.now();

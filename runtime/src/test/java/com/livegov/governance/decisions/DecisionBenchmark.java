@@ -189,6 +189,7 @@ public final class DecisionBenchmark {
 
     private static Map<String, Object> input() {
         return Map.of("tier", "PARTNER", "monthlySales", new java.math.BigDecimal("123456.78"), "monthlyTarget", 100000,
-                "trafficSales", new java.math.BigDecimal("3333.33"), "cooperationMonths", 36);
+                "trafficSales", new java.math.BigDecimal("3333.33"), "cooperationMonths", 36,
+                "profitPool", java.math.BigDecimal.ZERO);
     }
 }

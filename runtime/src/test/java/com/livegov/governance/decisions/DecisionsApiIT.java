@@ -38,6 +38,7 @@ class DecisionsApiIT {
         inputs.put("monthlyTarget", 100000);
         inputs.put("trafficSales", 3333.33);
         inputs.put("cooperationMonths", 36);
+        inputs.put("profitPool", null);
         return inputs;
     }
 
@@ -85,6 +86,7 @@ class DecisionsApiIT {
                 new Object[] { "wrong type", "monthlySales", "a lot" },
                 new Object[] { "negative amount", "trafficSales", -0.01 },
                 new Object[] { "missing input", "cooperationMonths", null },
+                new Object[] { "optional input left out instead of sent as null", "profitPool", null },
                 new Object[] { "not an input of the model", "bonus", 5 });
     }
 
@@ -108,6 +110,43 @@ class DecisionsApiIT {
                 .body(not(containsString("Exception")));
 
         assertThat(recorded()).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingProposalIsNotJudgedEnforceable() {
+        Map<String, Object> departure = new HashMap<>();
+        departure.put("departureReason", "RESIGNATION");
+        departure.put("requestedNonCompeteMonths", 12);
+        departure.put("averageMonthlyIncome", 20000);
+        departure.put("annualRevenue", 500000);
+        departure.put("ipInvestment", "COMPANY_FUNDED");
+        departure.put("proposedMonthlyCompensation", null);
+        departure.put("proposedLiquidatedDamagesMultiple", null);
+
+        Map<?, ?> unjudged = terms(departure);
+        assertThat(unjudged.containsKey("proposedCompensationEnforceable")).isTrue();
+        assertThat(unjudged.get("proposedCompensationEnforceable")).isNull();
+        assertThat(unjudged.get("proposedDamagesEnforceable")).isNull();
+
+        departure.put("proposedMonthlyCompensation", 5999.99);
+        departure.put("proposedLiquidatedDamagesMultiple", 2);
+        Map<?, ?> judged = terms(departure);
+        assertThat(judged.get("proposedCompensationEnforceable")).isEqualTo(false);
+        assertThat(judged.get("proposedDamagesEnforceable")).isEqualTo(true);
+
+        departure.remove("proposedMonthlyCompensation");
+        long before = recorded();
+        given(app.api()).body(departure).when().post("/decisions/OffboardingTerms")
+                .then().statusCode(400)
+                .body("input", equalTo("proposedMonthlyCompensation"))
+                .body("detail", containsString("send null"));
+        assertThat(recorded()).isEqualTo(before);
+    }
+
+    private static Map<?, ?> terms(Map<String, Object> departure) {
+        Map<String, Object> outputs = given(app.api()).body(departure).when().post("/decisions/OffboardingTerms")
+                .then().statusCode(200).extract().jsonPath().getMap("outputs");
+        return (Map<?, ?>) outputs.get("OffboardingTerms");
     }
 
     @Test

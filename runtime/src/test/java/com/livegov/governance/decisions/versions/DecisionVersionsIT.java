@@ -134,8 +134,10 @@ class DecisionVersionsIT {
     }
 
     private static Map<String, Object> keyMonth() {
-        return new HashMap<>(Map.of("tier", "KEY", "monthlySales", 100000, "monthlyTarget", 80000, "trafficSales", 10000,
+        Map<String, Object> inputs = new HashMap<>(Map.of("tier", "KEY", "monthlySales", 100000, "monthlyTarget", 80000, "trafficSales", 10000,
                 "cooperationMonths", 12));
+        inputs.put("profitPool", null);
+        return inputs;
     }
 
     private static long audited(String action, String model) {

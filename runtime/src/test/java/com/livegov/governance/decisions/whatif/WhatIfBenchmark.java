@@ -113,9 +113,7 @@ public final class WhatIfBenchmark {
         inputs.put("monthlyTarget", BigDecimal.valueOf(random.nextInt(150_000)));
         inputs.put("trafficSales", BigDecimal.valueOf(random.nextInt(1_000_000), 2));
         inputs.put("cooperationMonths", BigDecimal.valueOf(random.nextInt(40)));
-        if (random.nextBoolean()) {
-            inputs.put("profitPool", BigDecimal.valueOf(random.nextInt(100_000_000), 2));
-        }
+        inputs.put("profitPool", random.nextBoolean() ? BigDecimal.valueOf(random.nextInt(100_000_000), 2) : null);
         return inputs;
     }
 

@@ -226,6 +226,7 @@ class WhatIfReplayIT {
             inputs.put("monthlyTarget", BigDecimal.valueOf(random.nextInt(150_000)));
             inputs.put("trafficSales", BigDecimal.valueOf(random.nextInt(1_000_000), 2));
             inputs.put("cooperationMonths", BigDecimal.valueOf(random.nextInt(40)));
+            inputs.put("profitPool", null);
             direct.add(new Recorded(inputs, app.bean(DecisionService.class).evaluate("CommissionSplit", inputs, CALLER)));
         }
         // ... and a real settlement of a month: each payout references its evaluation and names the streamer
