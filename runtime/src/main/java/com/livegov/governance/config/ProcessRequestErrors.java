@@ -49,7 +49,8 @@ class ProcessRequestErrors {
         for (Throwable cause = e; cause != null && isStart(request); cause = cause.getCause()) {
             if (cause instanceof RefusedRequest refused) {
                 forget(e.getProcessInstanceId());
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+                HttpStatus status = refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
                 problem.setTitle("Request refused");
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("removedProcessInstanceId", e.getProcessInstanceId());
@@ -57,7 +58,7 @@ class ProcessRequestErrors {
                     problem.setProperty("input", invalid.input());
                     details.put("input", invalid.input());
                 }
-                audit.recordRefusal(request, HttpStatus.BAD_REQUEST, null, refused.getMessage(), details);
+                audit.recordRefusal(request, status, null, refused.getMessage(), details);
                 return problem;
             }
         }

@@ -9,4 +9,12 @@ public interface RefusedRequest {
 
     /** The message for the client. */
     String getMessage();
+
+    /**
+     * Whether the request clashes with what exists (409: a quarter reviewed already, a streamer offboarded
+     * already) rather than carrying bad data (400).
+     */
+    default boolean conflict() {
+        return false;
+    }
 }

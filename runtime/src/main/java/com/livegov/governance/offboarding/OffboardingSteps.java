@@ -131,10 +131,17 @@ public class OffboardingSteps {
         }
     }
 
+    /**
+     * The streamer exists and is not offboarded or being offboarded. Their row stays locked until the start
+     * commits, so two offboardings started at once cannot both pass.
+     */
     private void requireStreamer(String streamerId) {
-        Integer known = db().queryForObject("select count(*) from governance.streamers where id = ?", Integer.class, streamerId);
-        if (known == null || known == 0) {
+        List<String> status = db().queryForList("select status from governance.streamers where id = ? for update", String.class, streamerId);
+        if (status.isEmpty()) {
             throw new OffboardingRefused("No streamer " + streamerId);
+        }
+        if (List.of("OFFBOARDING", "OFFBOARDED").contains(status.get(0))) {
+            throw OffboardingRefused.alreadyOffboarding(streamerId, status.get(0));
         }
     }
 

@@ -15,6 +15,11 @@ public class ReviewConflict extends RuntimeException implements RefusedRequest {
         this.existingReviewId = existingReviewId;
     }
 
+    @Override
+    public boolean conflict() {
+        return true;
+    }
+
     public String existingReviewId() {
         return existingReviewId;
     }

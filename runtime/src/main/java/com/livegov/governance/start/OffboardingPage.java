@@ -77,6 +77,8 @@ class OffboardingPage {
         String message = refused.getMessage();
         if (refused.refusal() instanceof InvalidDecisionInput invalid && OffboardingForm.DECISION_INPUTS.contains(invalid.input())) {
             errors.refused(refused, invalid.input(), "start.error.decisionInput");
+        } else if (refused.conflict()) {
+            errors.refused(refused, "streamerId", "start.error.alreadyOffboarding");
         } else if (message.startsWith("No streamer")) {
             errors.refused(refused, "streamerId", "start.error.unknownStreamer");
         } else if (message.startsWith("departureTime")) {

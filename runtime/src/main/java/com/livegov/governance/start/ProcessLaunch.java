@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livegov.governance.audit.AuditTrail;
 import com.livegov.governance.config.AtomicProcessStart;
 import com.livegov.governance.config.RefusedRequest;
-import com.livegov.governance.review.ReviewConflict;
 import com.livegov.governance.security.IdentityProperties;
 import com.livegov.governance.security.RefusalLog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,7 +96,7 @@ class ProcessLaunch {
             if (refusal == null) {
                 throw e;
             }
-            boolean conflict = refusal instanceof ReviewConflict;
+            boolean conflict = refusal instanceof RefusedRequest refused && refused.conflict();
             audit.recordRefusal(request, conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, null, refusal.getMessage(),
                     Map.of("processId", processId));
             throw new StartRefused(refusal, conflict);

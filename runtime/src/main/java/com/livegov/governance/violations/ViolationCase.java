@@ -116,6 +116,13 @@ public class ViolationCase {
     public Map<String, Object> startOffboarding(String streamerId, Double averageMonthlyIncome, Double annualRevenue,
             Integer requestedNonCompeteMonths, String ipInvestment, KogitoProcessContext context) {
         String violationId = processInstanceId(context);
+        String underWay = records().offboardingOf(streamerId);
+        if (underWay != null) {
+            // the streamer is leaving or has left already: the case points at that offboarding, none is started twice
+            records().offboarding(violationId, underWay);
+            records().outcome(violationId, "ALREADY_OFFBOARDING", true);
+            return Map.of("offboardingId", underWay);
+        }
         Map<String, Object> departure = new HashMap<>();
         departure.put("streamerId", streamerId);
         departure.put("departureTime", Instant.now().toString());

@@ -123,6 +123,14 @@ class ViolationRecords {
         jdbc.update("update governance.violations set offboarding_id = ? where violation_id = ?", offboardingId, violationId);
     }
 
+    /** The latest offboarding of a streamer who is offboarded or being offboarded; null for one who is staying. */
+    String offboardingOf(String streamerId) {
+        return jdbc.query("""
+                select o.process_instance_id from governance.offboardings o join governance.streamers s on s.id = o.streamer_id
+                where o.streamer_id = ? and s.status in ('OFFBOARDING', 'OFFBOARDED') order by o.started_at desc limit 1""",
+                rs -> rs.next() ? rs.getString(1) : null, streamerId);
+    }
+
     void outcome(String violationId, String outcome, boolean closed) {
         jdbc.update("update governance.violations set outcome = ?, closed_at = ? where violation_id = ?",
                 outcome, closed ? OffsetDateTime.now() : null, violationId);

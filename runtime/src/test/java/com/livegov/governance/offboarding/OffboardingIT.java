@@ -180,4 +180,44 @@ class OffboardingIT {
 
         assertThat(app.jdbc().queryForObject("select count(*) from governance.offboardings", Long.class)).isEqualTo(before);
     }
+
+    @Test
+    void aStreamerIsOffboardedOnceEvenWhenTwoOffboardingsStartAtTheSameMoment() throws Exception {
+        String streamer = streamerWithTwoAccounts();
+        Map<String, Object> body = departure(streamer, Instant.now(), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return given(app.api()).body(body).when().post("/" + StreamerOffboarding.PROCESS_ID);
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.jsonPath().getString("detail")).contains(streamer, "being offboarded already");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        String id = app.jdbc().queryForObject("select process_instance_id from governance.offboardings where streamer_id = ?", String.class, streamer);
+        finishHandover(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "OFFBOARDED".equals(
+                app.jdbc().queryForObject("select status from governance.streamers where id = ?", String.class, streamer)));
+
+        given(app.api()).body(departure(streamer, Instant.now(), null)).when().post("/" + StreamerOffboarding.PROCESS_ID)
+                .then().statusCode(409).body("detail", containsString("offboarded already"));
+
+        assertThat(app.jdbc().queryForObject("select count(*) from governance.offboardings where streamer_id = ?", Long.class, streamer)).isEqualTo(1L);
+        assertThat(app.jdbc().queryForObject("select status from governance.streamers where id = ?", String.class, streamer)).isEqualTo("OFFBOARDED");
+    }
 }
