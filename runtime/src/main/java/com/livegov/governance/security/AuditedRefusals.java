@@ -26,8 +26,17 @@ class AuditedRefusals implements RefusalLog {
     }
 
     @Override
-    public void loginFailed(String username, String reason, String remoteAddress) {
-        audit.recordIndependently(AuditEntry.of(AuditAction.LOGIN_FAILED, username == null || username.isBlank() ? "anonymous" : username,
-                AuditTarget.user(username), reason).withDetails(Map.of("from", remoteAddress == null ? "unknown" : remoteAddress)));
+    public void loginFailed(String username, String reason, String remoteAddress, long count, java.time.Duration window) {
+        String who = username == null || username.isBlank() ? "anonymous" : username;
+        String from = remoteAddress == null ? "unknown" : remoteAddress;
+        String words = count == 1 ? reason
+                : count + " more failed logins within " + window + " (" + reason + ")";
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("from", from);
+        details.put("count", count);
+        if (window != null) {
+            details.put("window", window.toString());
+        }
+        audit.recordIndependently(AuditEntry.of(AuditAction.LOGIN_FAILED, who, AuditTarget.user(who), words).withDetails(details));
     }
 }

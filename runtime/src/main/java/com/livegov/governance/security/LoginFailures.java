@@ -5,20 +5,20 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Reports every failed login (form, Basic or token) to the refusal log. */
+/** Reports every failed login (form, Basic or token) to the audit trail, counted by {@link FailedLoginDigest}. */
 @Component
 class LoginFailures {
 
-    private final RefusalLog refusals;
+    private final FailedLoginDigest digest;
 
-    LoginFailures(RefusalLog refusals) {
-        this.refusals = refusals;
+    LoginFailures(FailedLoginDigest digest) {
+        this.digest = digest;
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         Object details = event.getAuthentication().getDetails();
         String from = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        refusals.loginFailed(event.getAuthentication().getName(), event.getException().getClass().getSimpleName(), from);
+        digest.failed(event.getAuthentication().getName(), event.getException(), from);
     }
 }

@@ -154,7 +154,10 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The table of the README ("Who may do what"), in code. */
+    /**
+     * The README's table "Who may call what", in code. {@code AccessTableIT} walks that table row by row against
+     * the running application, as every group and without a login, so the two cannot drift apart.
+     */
     private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
             Map<String, List<String>> processStarters) {
         String[] staff = Group.ids(Group.staff());
@@ -184,8 +187,12 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.POST, "/traffic-alerts").hasAnyAuthority(Group.ids(OPS, OPS_MANAGER, MONITORING))
                 .requestMatchers(HttpMethod.GET, "/traffic-alerts/*").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.GET, "/violations/*").hasAnyAuthority(staff)
-                .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(Group.ids(OPS_MANAGER, DIRECTOR, ADMIN))
-                .requestMatchers("/commission-settlements", "/commission-settlements/**").hasAnyAuthority(Group.ids(HR, DIRECTOR, ADMIN))
+                // reviews and settlements: the director reads them; running one (and loading a month's figures) is for
+                // the groups that may start its process (governance.security.process-starters), as over Kogito's start
+                .requestMatchers(HttpMethod.GET, "/permission-reviews", "/permission-reviews/**").hasAnyAuthority(Group.ids(OPS_MANAGER, DIRECTOR, ADMIN))
+                .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(starters(processStarters, "permissionReview"))
+                .requestMatchers(HttpMethod.GET, "/commission-settlements", "/commission-settlements/**").hasAnyAuthority(Group.ids(HR, DIRECTOR, ADMIN))
+                .requestMatchers("/commission-settlements", "/commission-settlements/**").hasAnyAuthority(starters(processStarters, "commissionSettlement"))
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
@@ -201,6 +208,12 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/" + processId, "/" + processId + "/*", "/" + processId + "/*/tasks").hasAnyAuthority(staff)
                 .requestMatchers(HttpMethod.DELETE, "/" + processId + "/*").hasAuthority(ADMIN.id()));
         rules.anyRequest().denyAll();
+    }
+
+    /** The groups that may start the process; nobody when the configuration names none. */
+    private static String[] starters(Map<String, List<String>> processStarters, String processId) {
+        List<String> groups = processStarters.getOrDefault(processId, List.of());
+        return groups.isEmpty() ? new String[] {"nobody: no group may start " + processId} : groups.toArray(String[]::new);
     }
 
     /** Staff, or the streamer whose records these are. */

@@ -73,6 +73,9 @@ class BadInputIT {
                 new Bad("process start", "unknown enumeration value", "POST", start,
                         Map.of("action", "FLY_AWAY", "severity", "NONE", "accountKind", "SUB_ACCOUNT", "subject", "x", "reason", "r"), 400),
                 new Bad("process start", "oversized body", "POST", start, OVERSIZED, 413),
+                new Bad("onboarding", "null enumeration value", "POST", "/streamerOnboarding", onboarding("tier", null, null), 400),
+                new Bad("onboarding", "missing enumeration value", "POST", "/streamerOnboarding", onboarding(null, null, null), 400),
+                new Bad("onboarding", "null enumeration value in the terms", "POST", "/streamerOnboarding", onboarding("tier", "KEY", "ipInvestment"), 400),
                 new Bad("process instance", "unknown id", "GET", start + "/" + UUID.randomUUID(), null, 404),
                 new Bad("user task", "unknown id", "POST", "/usertasks/instance/" + UUID.randomUUID() + "/transition",
                         Map.of("transitionId", "claim"), 404),
@@ -92,6 +95,39 @@ class BadInputIT {
                 new Bad("admin", "unknown enumeration value", "POST", "/admin/users",
                         Map.of("username", "zed", "password", "long-enough-password", "groups", List.of("emperor")), 400),
                 new Bad("admin", "oversized body", "POST", "/admin/users", OVERSIZED, 413));
+    }
+
+    /**
+     * An onboarding proposal with one enumeration spoilt: {@code field} set to {@code value} (null when value is
+     * null), or left out when field is null; {@code nullTerm} names a field of the terms set to null.
+     */
+    private static Map<String, Object> onboarding(String field, String value, String nullTerm) {
+        Map<String, Object> terms = new java.util.HashMap<>(Map.of("nonCompeteMonths", 18, "monthlyCompensation", 6000, "averageMonthlyIncome", 20000,
+                "annualRevenue", 500000, "liquidatedDamagesMultiple", 2.5, "ipInvestment", "COMPANY_FUNDED", "ownershipClause", true,
+                "confidentialityList", true));
+        if (nullTerm != null) {
+            terms.put(nullTerm, null);
+        }
+        Map<String, Object> start = new java.util.HashMap<>(Map.of("streamerId", "bad-input-host", "displayName", "Host", "category", "beauty",
+                "opsManager", "mia", "startDate", "2026-12-01", "subAccountHandle", "@bad-input-host", "terms", terms));
+        if (field != null) {
+            start.put(field, value);
+        }
+        return start;
+    }
+
+    @Test
+    void moneyIsWrittenAsAPlainDecimalNeverInScientificNotation() {
+        Map<String, Object> departure = new java.util.HashMap<>(Map.of("departureReason", "RESIGNATION", "requestedNonCompeteMonths", 12,
+                "averageMonthlyIncome", 20000, "annualRevenue", 500000, "ipInvestment", "COMPANY_FUNDED"));
+        departure.put("proposedMonthlyCompensation", null);
+        departure.put("proposedLiquidatedDamagesMultiple", null);
+
+        String body = given(app.api()).body(departure).when().post("/decisions/OffboardingTerms").then().statusCode(200).extract().asString();
+
+        // 20,000 x 0.30 is 6E+3 to the decision engine; a client reads 6000 (with or without its two decimals)
+        assertThat(body).containsPattern("\"minimumMonthlyCompensation\":6000(\\.00)?[,}]");
+        assertThat(body).doesNotContainPattern("[0-9][eE][+-]?[0-9]");
     }
 
     @ParameterizedTest(name = "{0}")
