@@ -1,6 +1,7 @@
 package com.livegov.governance.config;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,6 +16,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,12 +52,14 @@ class EarlyInputChecks extends OncePerRequestFilter {
     private static final java.util.regex.Pattern ATTACHMENT = java.util.regex.Pattern.compile("^/usertasks/instance/[^/]+/attachments(/[^/]+)?$");
 
     private final ObjectMapper json;
+    private final MessageSource messages;
     private final JsonFactory parsers = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
             .build();
 
-    EarlyInputChecks(ObjectMapper json) {
+    EarlyInputChecks(ObjectMapper json, MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
     @Override
@@ -69,8 +73,10 @@ class EarlyInputChecks extends OncePerRequestFilter {
             passed = new CachedBodyRequest(request, body);
         }
         if (refusal.isPresent()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.get().detail());
-            problem.setTitle("Unreadable input");
+            Locale locale = request.getLocale();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refusal.get().detail(messages, locale));
+            problem.setTitle(messages.getMessage("inputCheck.title", null, locale));
+            problem.setProperty("code", refusal.get().code());
             problem.setProperty(refusal.get().kind(), refusal.get().name());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -80,8 +86,18 @@ class EarlyInputChecks extends OncePerRequestFilter {
         chain.doFilter(passed, response);
     }
 
-    /** Where the refused text is ({@code field}, {@code parameter}, {@code path}), its name, and the message. */
-    record Refusal(String kind, String name, String detail) {
+    /**
+     * Where the refused text is ({@code field}, {@code parameter}, {@code path}), its name, and why: the key
+     * {@code inputCheck.<kind>.<code>} of the bundle {@code messages/inputchecks}, with its arguments after the name.
+     */
+    record Refusal(String kind, String name, String code, Object... args) {
+
+        String detail(MessageSource messages, Locale locale) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = name;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return messages.getMessage("inputCheck." + kind + "." + code, all, locale);
+        }
     }
 
     private static Optional<Refusal> inPath(HttpServletRequest request) {
@@ -90,10 +106,9 @@ class EarlyInputChecks extends OncePerRequestFilter {
         try {
             decoded = UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.of(new Refusal("path", path, "The address is not correctly percent-encoded"));
+            return Optional.of(new Refusal("path", path, "badEncoding"));
         }
-        return controlCharacterIn(decoded).map(c -> new Refusal("path", path,
-                "The address holds the control character " + c + "; it may not hold control characters"));
+        return controlCharacterIn(decoded).map(c -> new Refusal("path", path, "controlCharacter", c));
     }
 
     private static Optional<Refusal> inQuery(HttpServletRequest request) {
@@ -109,16 +124,15 @@ class EarlyInputChecks extends OncePerRequestFilter {
                 name = UriUtils.decode(equals < 0 ? pair : pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8);
                 value = equals < 0 ? "" : UriUtils.decode(pair.substring(equals + 1).replace('+', ' '), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return Optional.of(new Refusal("parameter", pair, "The query parameter is not correctly percent-encoded"));
+                return Optional.of(new Refusal("parameter", pair, "badEncoding"));
             }
             if (name.equals("businessKey") && value.length() > MAX_BUSINESS_KEY) {
-                return Optional.of(new Refusal("parameter", name, "The business key may have at most " + MAX_BUSINESS_KEY + " characters"));
+                return Optional.of(new Refusal("parameter", name, "businessKeyTooLong", MAX_BUSINESS_KEY));
             }
             Optional<String> found = controlCharacterIn(name + value);
             if (found.isPresent()) {
                 String shown = printable(name);
-                return Optional.of(new Refusal("parameter", shown,
-                        "The query parameter '" + shown + "' holds the control character " + found.get() + "; text may hold tab, line feed and carriage return only"));
+                return Optional.of(new Refusal("parameter", shown, "controlCharacter", found.get()));
             }
         }
         return Optional.empty();
@@ -134,14 +148,13 @@ class EarlyInputChecks extends OncePerRequestFilter {
                                 ? parser.getParsingContext().getParent().pathAsPointer().toString() + "/" + printable(parser.currentName())
                                 : parser.getParsingContext().pathAsPointer().toString();
                         String shown = field.isEmpty() ? "/" : field;
-                        return Optional.of(new Refusal("field", shown, "The field " + shown + " holds the control character " + found.get()
-                                + "; text may hold tab, line feed and carriage return only"));
+                        return Optional.of(new Refusal("field", shown, "controlCharacter", found.get()));
                     }
                 }
             }
         } catch (JsonProcessingException e) {
             if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
-                return Optional.of(new Refusal("field", "/", "The request body is nested deeper than " + MAX_DEPTH + " levels"));
+                return Optional.of(new Refusal("field", "/", "tooDeep", MAX_DEPTH));
             }
             // malformed JSON: the endpoint answers that itself, with its own words
         }
@@ -165,16 +178,16 @@ class EarlyInputChecks extends OncePerRequestFilter {
         try {
             tree = json.readTree(body);
         } catch (IOException e) {
-            return Optional.of(new Refusal("field", "/", "The request body is not well-formed JSON"));
+            return Optional.of(new Refusal("field", "/", "malformedJson"));
         }
         if (tree == null || !tree.isObject()) {
-            return Optional.of(new Refusal("field", "/", "The request body must be a JSON object"));
+            return Optional.of(new Refusal("field", "/", "notAnObject"));
         }
         if (attachment && !(tree.path("uri").isTextual() && !tree.path("uri").asText().isBlank())) {
-            return Optional.of(new Refusal("field", "/uri", "An attachment needs its uri"));
+            return Optional.of(new Refusal("field", "/uri", "attachmentWithoutUri"));
         }
         if (comment && !(tree.path("comment").isTextual() && !tree.path("comment").asText().isBlank())) {
-            return Optional.of(new Refusal("field", "/comment", "A comment needs its text"));
+            return Optional.of(new Refusal("field", "/comment", "commentWithoutText"));
         }
         return Optional.empty();
     }

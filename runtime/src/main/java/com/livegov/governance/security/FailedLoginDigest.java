@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -54,6 +55,7 @@ class FailedLoginDigest {
     private long beyondLimit;
     private final ScheduledExecutorService clock;
 
+    @Autowired
     FailedLoginDigest(RefusalLog refusals,
             @Value("${governance.security.failed-login-window:PT1M}") Duration window,
             @Value("${governance.security.failed-login-kinds:50}") int maxKinds) {

@@ -117,6 +117,21 @@ class BadInputIT {
     }
 
     @Test
+    void unreadableTextIsRefusedInTheCallersLanguageNamingTheField() {
+        Map<String, Object> alert = Map.of("fanLossRate", 5, "interactionDrop", 5, "otherAccountMentions", 0, "note", "a\u0000b");
+        given(app.api()).header("Accept-Language", "zh-CN").body(Map.of("streamer", alert)).when().post("/decisions/TrafficAlert")
+                .then().statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("/streamer/note"))
+                .body("code", org.hamcrest.Matchers.equalTo("controlCharacter"))
+                .body("title", org.hamcrest.Matchers.equalTo("无法读取的输入"))
+                .body("detail", org.hamcrest.Matchers.equalTo("字段 /streamer/note 含有控制字符 U+0000；文本中只能含有制表符、换行符和回车符。"));
+        given(app.api()).header("Accept-Language", "en").body(Map.of("streamer", alert)).when().post("/decisions/TrafficAlert")
+                .then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.equalTo(
+                        "The field /streamer/note holds the control character U+0000; text may hold tab, line feed and carriage return only."));
+    }
+
+    @Test
     void moneyIsWrittenAsAPlainDecimalNeverInScientificNotation() {
         Map<String, Object> departure = new java.util.HashMap<>(Map.of("departureReason", "RESIGNATION", "requestedNonCompeteMonths", 12,
                 "averageMonthlyIncome", 20000, "annualRevenue", 500000, "ipInvestment", "COMPANY_FUNDED"));
@@ -127,7 +142,7 @@ class BadInputIT {
 
         // 20,000 x 0.30 is 6E+3 to the decision engine; a client reads 6000 (with or without its two decimals)
         assertThat(body).containsPattern("\"minimumMonthlyCompensation\":6000(\\.00)?[,}]");
-        assertThat(body).doesNotContainPattern("[0-9][eE][+-]?[0-9]");
+        assertThat(body).doesNotContainPattern("[:,\\[]-?[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]");
     }
 
     @ParameterizedTest(name = "{0}")
