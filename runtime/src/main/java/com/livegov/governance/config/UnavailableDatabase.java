@@ -44,6 +44,9 @@ public class UnavailableDatabase {
         }
     }
 
+    /** Hikari's words (and its only ones, with no SQLState) for a call on a connection it closed after it broke. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final ObjectMapper json;
@@ -59,7 +62,8 @@ public class UnavailableDatabase {
     /**
      * Whether the failure, or any of its causes, is a lost or unobtainable database connection: Spring's and
      * Hikari's wrappers, or a driver error of SQLState class 08 (connection exception) or 57P (the server is
-     * shutting down, crashed or starting up), however JPA or Kogito wrapped it.
+     * shutting down, crashed or starting up), however JPA or Kogito wrapped it; also the failed rollback on a
+     * connection the pool closed when it broke (which hides the first failure).
      */
     public static boolean explains(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -71,6 +75,9 @@ public class UnavailableDatabase {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && HIKARI_CLOSED.equals(sql.getMessage())) {
+                return true; // the pool closed a connection that broke; a rollback on it fails with this, no SQLState
             }
         }
         return false;
@@ -93,6 +100,14 @@ public class UnavailableDatabase {
         body.putAll(problem.getProperties());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, settings.retryAfterSeconds())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * Writes the 503 answer of an unreachable database, for code outside the MVC handlers (a security entry point
+     * meeting a login that could not be checked, say); the response must not be committed.
+     */
+    public void writeUnreachable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Reason.DATABASE);
     }
 
     /** Writes the 503 answer of the reason, for a filter; the response must not be committed. */

@@ -87,7 +87,9 @@ class DatabaseOutageIT {
                     return null;
                 });
             }
-            Thread.sleep(3_000);
+            // the load runs: a good number of starts answered before the outage
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> sent.stream()
+                    .filter(request -> request.answer().status() == 201).count() >= 20);
 
             phase.set(Phase.OUTAGE);
             postgres.close();
