@@ -1,5 +1,6 @@
 package com.livegov.governance.config;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -23,11 +24,21 @@ class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final UnavailableDatabase unavailable;
+
+    ApiErrors(UnavailableDatabase unavailable) {
+        this.unavailable = unavailable;
+    }
+
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse withItsOwnAnswer) {
             return ResponseEntity.status(withItsOwnAnswer.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(withItsOwnAnswer.getBody());
+        }
+        if (UnavailableDatabase.explains(e)) {
+            LOG.warn("Database unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return unavailable.answer(request, UnavailableDatabase.Reason.DATABASE);
         }
         LOG.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -25,14 +25,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes, ServerProperties server, ObjectProvider<ErrorViewResolver> resolvers) {
+    private final UnavailableDatabase unavailable;
+
+    ProblemErrorController(ErrorAttributes errorAttributes, ServerProperties server, ObjectProvider<ErrorViewResolver> resolvers,
+            UnavailableDatabase unavailable) {
         super(errorAttributes, server.getError(), resolvers.orderedStream().toList());
+        this.unavailable = unavailable;
     }
 
     @Override
     @RequestMapping
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
+        if (status.is5xxServerError() && UnavailableDatabase.explains((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            // a lost database connection that escaped every handler (a filter's, say): 503, to be sent again later
+            return unavailable.answerAsMap(request, UnavailableDatabase.Reason.DATABASE);
+        }
         if (status == HttpStatus.NO_CONTENT) {
             return new ResponseEntity<>(status);
         }

@@ -18,14 +18,17 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers for Kogito's generated process endpoints: a process that cannot start because the data it was
  * given fails a decision's input check (an unknown action, say) is the client's mistake, a 400 naming the
- * input, not a 500. Each such refusal is recorded in the audit trail.
+ * input, not a 500. Each such refusal is recorded in the audit trail. A process that failed because the
+ * database could not be reached is a 503 with {@code Retry-After} ({@link UnavailableDatabase}).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,15 +40,17 @@ class ProcessRequestErrors {
     private final ObjectProvider<Processes> processes;
     private final UnitOfWorkManager unitOfWork;
     private final AuditTrail audit;
+    private final UnavailableDatabase unavailable;
 
-    ProcessRequestErrors(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork, AuditTrail audit) {
+    ProcessRequestErrors(ObjectProvider<Processes> processes, UnitOfWorkManager unitOfWork, AuditTrail audit, UnavailableDatabase unavailable) {
         this.processes = processes;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
+        this.unavailable = unavailable;
     }
 
     @ExceptionHandler
-    ProblemDetail processFailed(ProcessInstanceExecutionException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> processFailed(ProcessInstanceExecutionException e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null && isStart(request); cause = cause.getCause()) {
             if (cause instanceof RefusedRequest refused) {
                 forget(e.getProcessInstanceId());
@@ -59,15 +64,19 @@ class ProcessRequestErrors {
                     details.put("input", invalid.input());
                 }
                 audit.recordRefusal(request, status, null, refused.getMessage(), details);
-                return problem;
+                return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
+        }
+        if (UnavailableDatabase.explains(e)) {
+            LOG.warn("Database unreachable for process instance {}: {}", e.getProcessInstanceId(), e.toString());
+            return unavailable.answer(request, UnavailableDatabase.Reason.DATABASE);
         }
         LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The process could not continue; the incident is logged with its process instance id");
         problem.setTitle("Process failure");
         problem.setProperty("processInstanceId", e.getProcessInstanceId());
-        return problem;
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**

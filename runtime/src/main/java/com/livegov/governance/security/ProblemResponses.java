@@ -3,6 +3,7 @@ package com.livegov.governance.security;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.config.UnavailableDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -22,16 +23,23 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private final ObjectMapper json;
     private final RefusalLog refusals;
+    private final UnavailableDatabase unavailable;
     private final LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 
-    ProblemResponses(ObjectMapper json, RefusalLog refusals) {
+    ProblemResponses(ObjectMapper json, RefusalLog refusals, UnavailableDatabase unavailable) {
         this.json = json;
         this.refusals = refusals;
+        this.unavailable = unavailable;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, jakarta.servlet.ServletException {
+        if (UnavailableDatabase.explains(e)) {
+            // the login could not be checked, not refused: the database is away (503 with Retry-After)
+            unavailable.writeUnreachable(request, response);
+            return;
+        }
         if (wantsPage(request)) {
             loginPage.commence(request, response, e);
             return;

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livegov.governance.config.UnavailableDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -113,8 +114,8 @@ class SecurityConfig {
     }
 
     @Bean
-    ProblemResponses problemResponses(ObjectMapper json, RefusalLog refusals) {
-        return new ProblemResponses(json, refusals);
+    ProblemResponses problemResponses(ObjectMapper json, RefusalLog refusals, UnavailableDatabase unavailable) {
+        return new ProblemResponses(json, refusals, unavailable);
     }
 
     @Bean
