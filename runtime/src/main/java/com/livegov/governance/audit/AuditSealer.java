@@ -13,7 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Chains the records of every {@link DeferredAuditEntries} into the audit trail: in batches, oldest first, one
+ * Chains the entries written waiting for the chain (those of process instances, see {@link AuditTrail}) and the
+ * records of every {@link DeferredAuditEntries} into the audit trail: in batches, oldest first, one
  * lock of the chain head per batch instead of one per record. It runs every {@code governance.audit.seal-interval}
  * (default one second; a db-scheduler recurring task, so one replica at a time and at most as often as the
  * scheduler polls) and before every read of the trail, so verification, browsing and evidence packs always see
@@ -43,6 +44,14 @@ public class AuditSealer {
     /** Chains every record waiting so far; returns how many. */
     public int seal() {
         int total = 0;
+        if (chain.anyWaiting()) {
+            int sealed;
+            do {
+                Integer batch = transaction.execute(status -> chain.sealWaiting(BATCH));
+                sealed = batch == null ? 0 : batch;
+                total += sealed;
+            } while (sealed == BATCH);
+        }
         for (DeferredAuditEntries source : sources) {
             if (!source.anyUnchained()) {
                 continue;

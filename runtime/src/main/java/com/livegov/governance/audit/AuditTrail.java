@@ -23,9 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dispute (append-only, hash-chained; {@code GET /audit/verification} proves it intact).
  *
  * <p>{@link #record} joins the caller's transaction: the entry commits with the change it records, or neither
- * does. The entries of a transaction are appended to the chain just before it commits, so the chain's lock is
- * held only for that moment and is always the last lock a transaction takes (no deadlock with the business's
- * own row locks). Outside a transaction an entry is appended at once, in a transaction of its own.
+ * does. The entries of a transaction are written just before it commits. The entries of process instances (every
+ * entry of the transaction names one) are written waiting for the chain and take no lock: process transactions
+ * come in great numbers, and each holding the chain's lock across its commit made them all wait on one another;
+ * {@link AuditSealer} chains them in the order written, within seconds and before every read of the trail. Other
+ * entries are chained at once, after the waiting ones, so the chain's lock is held only from that moment to the
+ * commit and is always the last lock a transaction takes (no deadlock with the business's own row locks). Outside
+ * a transaction an entry is written at once, in a transaction of its own.
  *
  * <p>Entries recorded first elsewhere, in great numbers ({@link DeferredAuditEntries}), are chained in batches by
  * {@link AuditSealer}.
@@ -61,7 +65,8 @@ public class AuditTrail {
 
     /** Records the entry so that it stays even if the caller's transaction rolls back. */
     public void recordIndependently(AuditEntry entry) {
-        appendNow(List.of(pending(entry)));
+        AuditChain.Pending pending = pending(entry);
+        ownTransaction.executeWithoutResult(status -> chain.append(List.of(pending)));
     }
 
     /**
@@ -86,7 +91,16 @@ public class AuditTrail {
     }
 
     private void appendNow(List<AuditChain.Pending> entries) {
-        ownTransaction.executeWithoutResult(status -> chain.append(entries));
+        ownTransaction.executeWithoutResult(status -> write(chain, entries));
+    }
+
+    /** Writes the entries waiting for the chain when all are a process instance's, else chains them now. */
+    private static void write(AuditChain chain, List<AuditChain.Pending> entries) {
+        if (entries.stream().allMatch(pending -> pending.entry().processInstanceId() != null)) {
+            chain.appendWaiting(entries);
+        } else {
+            chain.append(entries);
+        }
     }
 
     /** Appends these entries to the chain now, in the caller's transaction (the sealer's). */
@@ -145,10 +159,10 @@ public class AuditTrail {
             this.chain = chain;
         }
 
-        /** Once the entries are appended, a later one (from another synchronization) is appended at once. */
+        /** Once the entries are written, a later one (from another synchronization) is written at once. */
         void add(AuditChain.Pending pending) {
             if (appended) {
-                chain.append(List.of(pending));
+                write(chain, List.of(pending));
             } else {
                 entries.add(pending);
             }
@@ -157,7 +171,7 @@ public class AuditTrail {
         @Override
         public void beforeCommit(boolean readOnly) {
             appended = true;
-            chain.append(entries);
+            write(chain, entries);
         }
 
         @Override

@@ -189,6 +189,7 @@ class AuditTrailIT {
     void anApiEvaluationWaitsUnchainedUntilTheTrailIsRead() {
         await().atMost(Duration.ofSeconds(10)).until(() -> sql().queryForObject(
                 "select count(*) from governance.scheduled_tasks where task_name = 'audit-sealer' and execution_time > now() + interval '30 minutes'", Long.class) == 1);
+        app.bean(AuditSealer.class).seal(); // the entries of earlier tests' processes, still waiting
         long before = head();
         long id = given(app.api()).contentType("application/json").body(Map.of("fanLossRate", 11, "interactionDrop", 0, "otherAccountMentions", 0))
                 .post("/decisions/TrafficAlert").then().statusCode(200).extract().jsonPath().getLong("evaluationId");
@@ -301,6 +302,65 @@ class AuditTrailIT {
         } finally {
             asSuperuser(swapped);
         }
+        assertIntact();
+    }
+
+    @Test
+    void aProcessEntryCommitsWithItsChangeWithoutTheChainLockAndIsChainedInOrderLater() throws Exception {
+        AuditTrail trail = app.bean(AuditTrail.class);
+        String process = "p-" + UUID.randomUUID();
+        AuditEntry started = AuditEntry.of(AuditAction.PROCESS_STARTED, "olga", AuditTarget.process(process), "first").inProcess(process);
+        AuditEntry claimed = AuditEntry.of(AuditAction.TASK_CLAIMED, "mia", AuditTarget.task("t-1"), "second").inProcess(process);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            Future<?> holder = pool.submit(() -> inTransaction(() -> {
+                sql().queryForObject("select sequence from governance.audit_chain_head where id = 1 for update", Long.class);
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long before = head();
+
+            // while another transaction holds the chain's head, a process transaction still commits with its entries
+            pool.submit(() -> inTransaction(() -> {
+                trail.record(started);
+                trail.record(claimed);
+            })).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThatThrownBy(() -> inTransaction(() -> {
+                trail.record(claimed.withDetails(Map.of("rolledBack", true)));
+                throw new IllegalStateException("the process step fails");
+            })).hasMessageContaining("process step fails");
+
+            assertThat(sql().queryForList("select reason from governance.audit_trail where process_instance_id = ? and sequence is null order by id",
+                    String.class, process)).as("written in the transaction, waiting for the chain").containsExactly("first", "second");
+            release.countDown();
+            holder.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(head()).isEqualTo(before);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+
+        JdbcTemplate sql = app.jdbc();
+        assertThatThrownBy(() -> sql.update("update governance.audit_trail set reason = 'changed' where process_instance_id = ?", process))
+                .rootCause().hasMessageContaining("governance.audit_trail is append-only: UPDATE is not allowed");
+        assertThatThrownBy(() -> sql.update("delete from governance.audit_trail where process_instance_id = ?", process))
+                .rootCause().hasMessageContaining("governance.audit_trail is append-only: DELETE is not allowed");
+        assertThatThrownBy(() -> sql.update("""
+                update governance.audit_trail set sequence = 1000000, previous_hash = 'f00', entry_hash = 'ba5'
+                where process_instance_id = ? and reason = 'first'""", process))
+                .rootCause().hasMessageContaining("does not continue the chain");
+
+        List<Map<String, Object>> entries = entriesOf(process);
+        assertThat(entries).extracting(e -> e.get("reason")).containsExactly("first", "second");
+        assertThat(entries).extracting(e -> ((Number) e.get("sequence")).longValue()).isSorted();
+        assertThat(sql.queryForObject("select count(*) from governance.audit_trail where sequence is null", Long.class)).isZero();
         assertIntact();
     }
 
