@@ -40,10 +40,33 @@ class ApiErrors {
             LOG.warn("Database unreachable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return unavailable.answer(request, UnavailableDatabase.Reason.DATABASE);
         }
+        if (changedAtTheSameMoment(e)) {
+            LOG.info("Concurrent change refused for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Someone else changed this at the same moment; load it again and retry");
+            problem.setTitle("Changed at the same moment");
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         LOG.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; the incident is logged");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * An optimistic lock lost to another request or replica (a task claimed while its deadline fired, one task
+     * completed twice at once): nothing of this request was kept, and the client should read the new state.
+     */
+    static boolean changedAtTheSameMoment(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.springframework.dao.OptimisticLockingFailureException
+                    || cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof org.kie.kogito.process.ProcessInstanceOptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -71,6 +71,12 @@ class ProcessRequestErrors {
             LOG.warn("Database unreachable for process instance {}: {}", e.getProcessInstanceId(), e.toString());
             return unavailable.answer(request, UnavailableDatabase.Reason.DATABASE);
         }
+        if (ApiErrors.changedAtTheSameMoment(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Someone else changed this process instance at the same moment; load it again and retry");
+            problem.setTitle("Changed at the same moment");
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The process could not continue; the incident is logged with its process instance id");
