@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class ApplicationJar implements AutoCloseable {
 
-    private static final Duration START_WAIT = Duration.ofMinutes(3);
+    private static final Duration START_WAIT = Duration.ofMinutes(5);
 
     /** One started application process and the port it serves HTTP on. */
     public record Instance(String name, Process process, int port) {
