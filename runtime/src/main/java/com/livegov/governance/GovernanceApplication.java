@@ -22,7 +22,9 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = {
                 @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
                 @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kie\\.kogito\\.app\\.DecisionModels")
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kie\\.kogito\\.app\\.DecisionModels"),
+                // replaced by config/KogitoProcessStoreConfig: the store on the transaction's connection, with its lock
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.kie\\.kogito\\.persistence\\.springboot\\.JDBCProcessInstancesFactory")
         })
 @EntityScan(basePackages = { "com.livegov.governance", "org.jbpm.usertask.jpa.model" })
 public class GovernanceApplication {

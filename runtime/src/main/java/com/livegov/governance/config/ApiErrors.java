@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The last word on errors, after the specific handlers: an error that carries its own HTTP answer (a 404 of
  * Kogito's generated endpoints, say) is given as a problem document, and anything unexpected is a 500
- * problem that names no exception, class or SQL; the details go to the log only.
+ * problem that names no exception, class or SQL; the details go to the log only. A request that lost a race (another
+ * request changed the same process instance or row first, and this one was rolled back) is a 409.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -43,8 +44,8 @@ class ApiErrors {
         if (changedAtTheSameMoment(e)) {
             LOG.info("Concurrent change refused for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Someone else changed this at the same moment; load it again and retry");
-            problem.setTitle("Changed at the same moment");
+                    "Another request changed the same record first; nothing was changed, reload and try again");
+            problem.setTitle("Changed meanwhile");
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         LOG.error("Unexpected error", e);

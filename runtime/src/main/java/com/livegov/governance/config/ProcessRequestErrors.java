@@ -73,8 +73,8 @@ class ProcessRequestErrors {
         }
         if (ApiErrors.changedAtTheSameMoment(e)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Someone else changed this process instance at the same moment; load it again and retry");
-            problem.setTitle("Changed at the same moment");
+                    "Another request changed the same process instance first; nothing was changed, reload and try again");
+            problem.setTitle("Changed meanwhile");
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);

@@ -35,4 +35,13 @@ public final class TimerTable {
                 Integer.class, processInstanceId, nodeId);
         return count == null ? 0 : count;
     }
+
+    /** How many events of that type (NODE_ENTERED, NODE_LEFT) the history has of the element in the process instance. */
+    public int nodeEvents(String processInstanceId, String nodeId, String eventType) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from governance.process_events
+                where process_instance_id = ? and node_id = ? and event_type = ?""",
+                Integer.class, processInstanceId, nodeId, eventType);
+        return count == null ? 0 : count;
+    }
 }

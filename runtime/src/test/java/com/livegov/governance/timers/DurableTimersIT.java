@@ -8,6 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
@@ -15,6 +21,7 @@ import com.livegov.governance.support.ApprovalClient.Decision;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
 import com.livegov.governance.support.TimerTable;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * <li>a pending timer survives a stop and fires after the restart, and the approval can be finished;</li>
  * <li>a timer that fell due while the application was down fires at start-up;</li>
  * <li>two instances sharing one database fire each timer exactly once;</li>
+ * <li>the same under load, and two completions of one task racing on the two instances: one 200, one 409, and
+ * the process moves on once;</li>
  * <li>the timer of a task completed before its deadline is cancelled and never fires.</li>
  * </ol>
  * Each test has a database of its own.
@@ -131,6 +140,88 @@ class DurableTimersIT {
                 assertThat(clients.get(1).taskFor(id, "legal")).isPresent();
             }
         }
+    }
+
+    @Test
+    void twoInstancesUnderLoadFireEachTimerOnceAndTwoCompletionsOfOneTaskGiveOne200AndOne409() throws Exception {
+        String db = TestDatabase.newDatabase();
+        TimerTable timers = new TimerTable(db);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        AtomicBoolean loading = new AtomicBoolean(true);
+        try (RunningApp first = RunningApp.start(db); RunningApp second = RunningApp.start(db)) {
+            List<ApprovalClient> clients = List.of(new ApprovalClient(first), new ApprovalClient(second));
+            // requests keep flowing through both instances all along: approvals started and decided at both levels
+            List<Future<Integer>> load = List.of(threads.submit(() -> approveWhile(loading, clients, 0)),
+                    threads.submit(() -> approveWhile(loading, clients, 1)));
+
+            List<String> timed = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                timed.add(clients.get(i % 2).request(ApprovalRequest.of("DISABLE").withDeadlines("PT3S", LONG)));
+            }
+
+            for (int pair = 0; pair < 20; pair++) {
+                String id = clients.get(pair % 2).request(ApprovalRequest.of("DISABLE").withDeadlines(LONG, LONG));
+                Map<String, Object> task = clients.get(0).awaitTaskFor(id, "ops-manager");
+                clients.get(pair % 2).claim(task, "nora", "ops-manager");
+                CountDownLatch gate = new CountDownLatch(1);
+                List<Future<Response>> completions = new ArrayList<>();
+                for (ApprovalClient client : clients) {
+                    completions.add(threads.submit(() -> {
+                        gate.await();
+                        return client.submit(task, "nora", "ops-manager", new Decision(true, "agreed"));
+                    }));
+                }
+                gate.countDown();
+                List<Response> answers = new ArrayList<>();
+                for (Future<Response> completion : completions) {
+                    answers.add(completion.get(60, TimeUnit.SECONDS));
+                }
+                assertThat(answers).as("pair %d on %s: %s", pair, id, answers.stream().map(Response::asString).toList())
+                        .extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
+                Response refused = answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow();
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.jsonPath().getInt("status")).isEqualTo(409);
+                // the process moved on exactly once: one second-level task, one first-level completion
+                Map<String, Object> level2 = clients.get(1).awaitTaskFor(id, "legal");
+                assertThat(clients.get(0).tasksFor(id, "lena", "legal")).extracting(open -> open.get("id")).containsExactly(level2.get("id"));
+                assertThat(timers.nodeEvents(id, "Task_Level2Approval", "NODE_ENTERED")).as("pair %d on %s", pair, id).isEqualTo(1);
+                assertThat(timers.nodeEvents(id, "Task_Level1Approval", "NODE_LEFT")).as("pair %d on %s", pair, id).isEqualTo(1);
+            }
+
+            for (String id : timed) {
+                clients.get(0).awaitTaskFor(id, "legal");
+            }
+            // give a second firing every chance to happen: several polling rounds of both instances
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> timed.stream().allMatch(id -> timers.timesLeft(id, "Timer_Level1Deadline") == 1));
+            loading.set(false);
+            for (String id : timed) {
+                assertThat(timers.timesLeft(id, "Timer_Level1Deadline")).as("timer of %s", id).isEqualTo(1);
+                assertThat(timers.nodeEvents(id, "Task_Level2Approval", "NODE_ENTERED")).as("escalations of %s", id).isEqualTo(1);
+                assertThat(clients.get(1).tasksFor(id, "lena", "legal")).as("second-level tasks of %s", id).hasSize(1);
+            }
+            for (Future<Integer> client : load) {
+                assertThat(client.get(60, TimeUnit.SECONDS)).as("approvals the load ran meanwhile").isPositive();
+            }
+        } finally {
+            loading.set(false);
+            threads.shutdownNow();
+        }
+    }
+
+    /** One client of the load: starts an approval on one instance and decides both levels on the other, while asked to. */
+    private static int approveWhile(AtomicBoolean loading, List<ApprovalClient> clients, int offset) {
+        int done = 0;
+        while (loading.get()) {
+            ApprovalClient starter = clients.get((done + offset) % 2);
+            ApprovalClient decider = clients.get((done + offset + 1) % 2);
+            String id = starter.request(ApprovalRequest.of("DISABLE").withDeadlines(LONG, LONG));
+            decider.decide(decider.awaitTaskFor(id, "ops-manager"), "nina", "ops-manager", new Decision(true, "agreed"));
+            decider.decide(decider.awaitTaskFor(id, "legal"), "lea", "legal", new Decision(true, "lawful"));
+            starter.awaitEnded(id);
+            done++;
+        }
+        return done;
     }
 
     @Test
