@@ -28,6 +28,11 @@ import org.springframework.util.StringUtils;
  * directory), which is kept between runs, and points {@code spring.datasource.*} at it. The server stops with
  * the application context.
  *
+ * <p>The migrations run as the server's superuser {@code postgres}, which owns every table
+ * ({@code spring.flyway.user}); the application logs in as {@value #APPLICATION_ROLE}, created here at every
+ * start unless it exists (a data directory of an older version has none) with a new random password, and granted
+ * row access only after the migrations (see {@link ApplicationRoleGrants}).
+ *
  * <p>The data directory is kept, so the server is durable: the library's defaults ({@code -F}, which switches
  * {@code fsync} off, and {@code synchronous_commit=off}) are overridden with {@code fsync}, {@code
  * synchronous_commit} and {@code full_page_writes} on; a later {@code -c} wins over {@code -F}. A server that
@@ -38,6 +43,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "embeddedPostgres";
     private static final String DEFAULT_DATA_DIR = "data/postgres";
+    /** The server's superuser: it owns the tables and runs the migrations (Kogito's and ours). */
+    private static final String OWNER = "postgres";
+    /** The application's own login: reads and writes rows, cannot alter or drop (see ApplicationRoleGrants). */
+    static final String APPLICATION_ROLE = "governance_app";
     /** Time for the server to accept connections; after a crash it first replays its write-ahead log. */
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
@@ -63,11 +72,15 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
                     + "acknowledged work can be lost in a crash. Use it only to measure what durability costs.");
         }
         EmbeddedPostgres postgres = start(dataDir, port, durable, log);
-        String url = postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified";
+        // no user in the URL: the driver would prefer it to the login each data source names
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres?stringtype=unspecified";
+        String applicationPassword = EmbeddedApplicationRole.ensure(postgres.getPostgresDatabase(), APPLICATION_ROLE);
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", url,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres")));
+                "spring.datasource.username", APPLICATION_ROLE,
+                "spring.datasource.password", applicationPassword,
+                "spring.flyway.user", OWNER,
+                "spring.flyway.password", OWNER)));
         log.info("Embedded PostgreSQL listens on port " + postgres.getPort() + ", data directory " + dataDir);
         application.addListeners(event -> {
             if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import com.livegov.governance.approval.AccountActionApproval;
 import com.livegov.governance.offboarding.StreamerOffboarding;
 import com.livegov.governance.support.ApprovalClient;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -209,7 +212,8 @@ class AuditTrailIT {
     @Test
     void theTrailRefusesUpdateDeleteAndTruncate() {
         recordSome(3);
-        JdbcTemplate sql = app.jdbc();
+        // even to its owner: the application's own login is refused before any trigger (ApplicationRoleIT)
+        JdbcTemplate sql = owner();
 
         assertThatThrownBy(() -> sql.update("update governance.audit_trail set reason = 'nothing happened' where sequence = 1"))
                 .rootCause().hasMessageContaining("governance.audit_trail is append-only: UPDATE is not allowed");
@@ -282,8 +286,8 @@ class AuditTrailIT {
             assertThat(report.getString("firstBreak.kind")).isEqualTo("missing");
             assertThat(report.getString("firstBreak.expectedHash")).as("what the next entry remembers").isEqualTo(removedHash);
         } finally {
-            sql().execute("insert into governance.audit_trail select * from governance.audit_removed");
-            sql().execute("drop table governance.audit_removed");
+            owner().execute("insert into governance.audit_trail select * from governance.audit_removed");
+            owner().execute("drop table governance.audit_removed");
         }
         assertIntact();
     }
@@ -554,16 +558,23 @@ class AuditTrailIT {
 
     /**
      * Runs the statements as an attacker with the owner's (superuser's) rights would: with the table's
-     * triggers switched off, then on again.
+     * triggers switched off, then on again. The application's own login cannot (see ApplicationRoleIT).
      */
     private static void asSuperuser(String... statements) {
-        inTransaction(() -> {
-            sql().execute("alter table governance.audit_trail disable trigger user");
+        DataSource owner = app.owner();
+        new TransactionTemplate(new DataSourceTransactionManager(owner)).executeWithoutResult(status -> {
+            JdbcTemplate sql = new JdbcTemplate(owner);
+            sql.execute("alter table governance.audit_trail disable trigger user");
             for (String statement : statements) {
-                sql().execute(statement);
+                sql.execute(statement);
             }
-            sql().execute("alter table governance.audit_trail enable trigger user");
+            sql.execute("alter table governance.audit_trail enable trigger user");
         });
+    }
+
+    /** The owner of the tables, whom only the triggers stop. */
+    private static JdbcTemplate owner() {
+        return new JdbcTemplate(app.owner());
     }
 
     private static void inTransaction(Runnable work) {

@@ -3,6 +3,8 @@ package com.livegov.governance.support;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.livegov.governance.GovernanceApplication;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -12,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The real application, started in this JVM on a random port against a given database. Several may run at
@@ -32,8 +35,10 @@ public final class RunningApp implements AutoCloseable {
     public static RunningApp start(String jdbcUrl, String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + jdbcUrl,
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres"));
+                "spring.datasource.username=" + TestDatabase.APPLICATION_ROLE,
+                "spring.datasource.password=" + TestDatabase.APPLICATION_PASSWORD,
+                "spring.flyway.user=" + TestDatabase.OWNER,
+                "spring.flyway.password=" + TestDatabase.OWNER_PASSWORD));
         properties.addAll(List.of(extraProperties));
         return startWith(properties);
     }
@@ -106,8 +111,18 @@ public final class RunningApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** SQL on the application's own connections, as its (restricted) login. */
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /**
+     * The owner of the tables on this application's database (the embedded server's superuser): for tests that
+     * tamper with what the application itself may not touch.
+     */
+    public DataSource owner() {
+        return new DriverManagerDataSource(context.getEnvironment().getRequiredProperty("spring.datasource.url"),
+                TestDatabase.OWNER, TestDatabase.OWNER_PASSWORD);
     }
 
     @Override
