@@ -88,7 +88,7 @@ class BurstIT {
 
             String legal = app.basicLogin("burst-legal", "legal");
             byte[] split = JSON.writeValueAsBytes(Map.of("tier", "PARTNER", "monthlySales", new BigDecimal("123456.78"),
-                    "monthlyTarget", 100000, "trafficSales", new BigDecimal("3333.33"), "cooperationMonths", 36));
+                    "monthlyTarget", 100000, "trafficSales", new BigDecimal("3333.33"), "cooperationMonths", 36, "profitPool", BigDecimal.ZERO));
             assertAll(Burst.fire(times(() -> post(app, "/decisions/CommissionSplit", legal, split)), WAIT),
                     answer -> answer.status() == 200, "decision evaluations");
 

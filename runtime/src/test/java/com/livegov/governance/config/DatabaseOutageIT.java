@@ -27,6 +27,7 @@ import com.livegov.governance.support.ApprovalClient;
 import com.livegov.governance.support.ApprovalClient.ApprovalRequest;
 import com.livegov.governance.support.Burst.Answer;
 import com.livegov.governance.support.RunningApp;
+import com.livegov.governance.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,10 @@ class DatabaseOutageIT {
         postgres = start(port);
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create database governance_outage");
+            statement.execute("create role " + TestDatabase.APPLICATION_ROLE + " login password '" + TestDatabase.APPLICATION_PASSWORD + "'");
         }
-        String url = postgres.getJdbcUrl("postgres", "governance_outage") + "&stringtype=unspecified";
+        // no user in the URL: the application logs in as its restricted role, the migrations as the owner
+        String url = "jdbc:postgresql://localhost:" + port + "/governance_outage?stringtype=unspecified";
         try (RunningApp app = RunningApp.start(url, "spring.datasource.hikari.maximum-pool-size=6", "governance.admission.max-concurrent=3",
                 "governance.admission.retry-after=PT1S", "governance.security.credential-cache=PT10M")) {
             new ApprovalClient(app).openAccount("sub-outage");
@@ -138,7 +141,7 @@ class DatabaseOutageIT {
             // the scheduler survived: an evaluation recorded now is chained by the audit sealer, a recurring task of
             // the same scheduler as the timers, without anyone reading the trail
             byte[] split = JSON.writeValueAsBytes(Map.of("tier", "PARTNER", "monthlySales", new java.math.BigDecimal("123456.78"),
-                    "monthlyTarget", 100000, "trafficSales", new java.math.BigDecimal("3333.33"), "cooperationMonths", 36));
+                    "monthlyTarget", 100000, "trafficSales", new java.math.BigDecimal("3333.33"), "cooperationMonths", 36, "profitPool", java.math.BigDecimal.ZERO));
             assertThat(send(http, BurstIT.post(app, "/decisions/CommissionSplit", legal, split)).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> app.jdbc().queryForObject(
                     "select count(*) from governance.decision_evaluations where awaiting_chain", Integer.class) == 0);
