@@ -43,10 +43,7 @@ class ApiErrors {
         }
         if (changedAtTheSameMoment(e)) {
             LOG.info("Concurrent change refused for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Another request changed the same record first; nothing was changed, reload and try again");
-            problem.setTitle("Changed meanwhile");
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return changedMeanwhile("Another request changed the same record first; nothing was changed, reload and try again");
         }
         LOG.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -59,6 +56,13 @@ class ApiErrors {
      * An optimistic lock lost to another request or replica (a task claimed while its deadline fired, one task
      * completed twice at once): nothing of this request was kept, and the client should read the new state.
      */
+    /** The 409 answer of a request that lost a race. */
+    static ResponseEntity<ProblemDetail> changedMeanwhile(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Changed meanwhile");
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     static boolean changedAtTheSameMoment(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof org.springframework.dao.OptimisticLockingFailureException

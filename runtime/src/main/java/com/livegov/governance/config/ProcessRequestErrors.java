@@ -72,10 +72,7 @@ class ProcessRequestErrors {
             return unavailable.answer(request, UnavailableDatabase.Reason.DATABASE);
         }
         if (ApiErrors.changedAtTheSameMoment(e)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Another request changed the same process instance first; nothing was changed, reload and try again");
-            problem.setTitle("Changed meanwhile");
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ApiErrors.changedMeanwhile("Another request changed the same process instance first; nothing was changed, reload and try again");
         }
         LOG.error("Process instance {} failed", e.getProcessInstanceId(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
