@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,17 +20,18 @@ import org.springframework.security.core.AuthenticationException;
  * Keeps a verified username/password pair for a short time, so a script sending HTTP Basic on every request
  * is not checked against its BCrypt hash (tens of milliseconds) every time. The key is a salted SHA-256 of the
  * password, the salt random per process; nothing is written anywhere. A user changed through the admin API is
- * forgotten at once on this replica and within the cache duration on the others.
+ * forgotten at once on this replica and within the cache duration on the others. Concurrent requests with a pair
+ * that is not (or no longer) known share one check.
  */
 final class CachedCredentials implements AuthenticationProvider {
 
     private final AuthenticationProvider checked;
-    private final Cache<String, Authentication> verified;
+    private final AsyncCache<String, Authentication> verified;
     private final byte[] salt = new byte[32];
 
     CachedCredentials(AuthenticationProvider checked, Duration keepFor) {
         this.checked = checked;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(keepFor).maximumSize(10_000).build();
+        this.verified = Caffeine.newBuilder().expireAfterWrite(keepFor).maximumSize(10_000).buildAsync();
         new SecureRandom().nextBytes(salt);
     }
 
@@ -38,15 +41,35 @@ final class CachedCredentials implements AuthenticationProvider {
             return checked.authenticate(authentication);
         }
         String key = authentication.getName() + "\u0000" + digest(authentication.getCredentials().toString());
-        Authentication known = verified.getIfPresent(key);
-        if (known != null) {
-            return known;
+        // One check per pair at a time: when the entry has expired, concurrent requests of the same script wait for
+        // the check already under way instead of each spending a BCrypt computation on it. The check runs on the
+        // caller's thread outside the cache's locks, so a slow check never holds up other users. A refused pair is
+        // not kept, so a corrected password is checked at once.
+        CompletableFuture<Authentication> mine = new CompletableFuture<>();
+        CompletableFuture<Authentication> underWay = verified.asMap().putIfAbsent(key, mine);
+        if (underWay != null) {
+            return outcomeOf(underWay);
         }
-        Authentication result = checked.authenticate(authentication);
-        if (result != null) {
-            verified.put(key, result);
+        try {
+            Authentication result = checked.authenticate(authentication);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException refused) {
+            mine.completeExceptionally(refused);
+            verified.asMap().remove(key, mine);
+            throw refused;
         }
-        return result;
+    }
+
+    private static Authentication outcomeOf(CompletableFuture<Authentication> check) {
+        try {
+            return check.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     @Override
@@ -56,7 +79,7 @@ final class CachedCredentials implements AuthenticationProvider {
 
     /** Forgets every verified password of the user (after a change to the user). */
     void forget(String username) {
-        verified.asMap().keySet().removeIf(key -> key.startsWith(username + "\u0000"));
+        verified.synchronous().asMap().keySet().removeIf(key -> key.startsWith(username + "\u0000"));
     }
 
     private String digest(String password) {
