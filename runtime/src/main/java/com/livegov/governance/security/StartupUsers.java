@@ -4,18 +4,19 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up: the demo users, one per group ({@code demo-<group>}), exist and are enabled when
  * {@code governance.security.demo-users} is on (the embedded default), and are disabled when it is off (the
  * production profile). With {@code governance.security.bootstrap-admin-password} set and no enabled admin,
- * an {@code admin} user is created.
+ * an {@code admin} user is created. This happens before the web server opens its port (not as an application
+ * runner, which runs after it): a client that starts with the application never meets a demo user that does not
+ * exist yet.
  */
 @Component
-class StartupUsers implements ApplicationRunner {
+class StartupUsers implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupUsers.class);
 
@@ -28,7 +29,7 @@ class StartupUsers implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.demoUsers()) {
             for (Group group : Group.values()) {
                 users.ensure("demo-" + group.id(), properties.demoPassword(), List.of(group.id()), true);
