@@ -26,7 +26,9 @@ import org.w3c.dom.NodeList;
  */
 final class Models {
 
-    static final Path PROCESSES = Path.of("../processes/src/main/resources");
+    /** The processes as the Camunda Modeler edits them (the build translates them into Kogito's dialect). */
+    static final Path PROCESSES = Path.of("../processes/src/main/bpmn");
+    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Path FORMS = Path.of("../forms/src/main/resources/forms");
     static final Path RULES = Path.of("../rules/src/main/resources");
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -55,6 +57,9 @@ final class Models {
                 }
             }
             for (Element task : elements(bpmn, "userTask")) {
+                if (task.hasAttributeNS(CAMUNDA, "formKey")) {
+                    texts.put("task.name." + task.getAttributeNS(CAMUNDA, "formKey"), task.getAttribute("name"));
+                }
                 for (Element assignment : elements(task, "assignment")) {
                     String to = assignment.getElementsByTagNameNS(BPMN, "to").item(0).getTextContent();
                     if (to.endsWith("_TaskNameInputX")) {
