@@ -28,6 +28,8 @@ final class Models {
 
     /** The processes as the Camunda Modeler edits them (the build translates them into Kogito's dialect). */
     static final Path PROCESSES = Path.of("../processes/src/main/bpmn");
+    /** The processes as the build translated them into Kogito's dialect: what the application serves and runs. */
+    static final Path BUILT_PROCESSES = Path.of("../processes/target/classes");
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Path FORMS = Path.of("../forms/src/main/resources/forms");
     static final Path RULES = Path.of("../rules/src/main/resources");
