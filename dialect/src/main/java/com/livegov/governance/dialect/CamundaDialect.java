@@ -290,8 +290,8 @@ public final class CamundaDialect {
         /**
          * The due date is when the task's deadline timer fires (the inbox shows the last firing of a task's timers as its
          * due time). A task that already has a boundary timer must name it: its due date equals that timer's expression.
-         * Otherwise a non-interrupting boundary timer {@code <task id>_DueDate} is made: it only marks the due time and
-         * leads nowhere.
+         * Otherwise a non-interrupting boundary timer {@code <task id>_DueDate} is made: it only marks the due time, and
+         * leads to an end event of its own ({@code <task id>_DueDate_End}), which ends nothing but its own path.
          */
         private void dueDate(Element task, String value) {
             String expression = timerExpression(task, "camunda:dueDate", value);
@@ -333,8 +333,22 @@ public final class CamundaDialect {
             time.setAttributeNS(XSI, "xsi:type", qualified("tFormalExpression"));
             time.setTextContent(expression);
             definition.appendChild(time);
+            String id = task.getAttribute("id") + DUE_DATE_SUFFIX;
+            boundary.appendChild(text("outgoing", id + "_Flow"));
             boundary.appendChild(definition);
-            task.getParentNode().insertBefore(boundary, task.getNextSibling());
+            // Kogito refuses an event without outgoing flow: the timer leads to an end of its own, which ends only its path
+            Element end = element("endEvent");
+            end.setAttribute("id", id + "_End");
+            end.appendChild(text("incoming", id + "_Flow"));
+            Element flow = element("sequenceFlow");
+            flow.setAttribute("id", id + "_Flow");
+            flow.setAttribute("sourceRef", boundary.getAttribute("id"));
+            flow.setAttribute("targetRef", end.getAttribute("id"));
+            Node container = task.getParentNode();
+            Node after = task.getNextSibling();
+            container.insertBefore(boundary, after);
+            container.insertBefore(end, after);
+            container.insertBefore(flow, after);
         }
 
         // ---------------------------------------------------------------- business-rule task

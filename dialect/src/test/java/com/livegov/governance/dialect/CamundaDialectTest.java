@@ -192,7 +192,14 @@ class CamundaDialectTest {
             assertThat(timer.getAttribute("attachedToRef")).isEqualTo("Task_A");
             assertThat(timer.getAttribute("cancelActivity")).isEqualTo("false");
             assertThat(Xml.descendants(timer, CamundaDialect.BPMN, "timeDuration").get(0).getTextContent()).isEqualTo("PT48H");
-            assertThat(Xml.descendants(timer, CamundaDialect.BPMN, "outgoing")).isEmpty();
+            Element flow = byId(kogito, "Task_A_DueDate_Flow");
+            assertThat(Xml.descendants(timer, CamundaDialect.BPMN, "outgoing").get(0).getTextContent()).isEqualTo("Task_A_DueDate_Flow");
+            assertThat(flow.getAttribute("sourceRef")).isEqualTo("Task_A_DueDate");
+            assertThat(flow.getAttribute("targetRef")).isEqualTo("Task_A_DueDate_End");
+            Element end = byId(kogito, "Task_A_DueDate_End");
+            assertThat(end.getLocalName()).isEqualTo("endEvent");
+            assertThat(Xml.descendants(end, CamundaDialect.BPMN, "eventDefinitionRef")).isEmpty();
+            assertThat(Xml.children(end, CamundaDialect.BPMN, null)).extracting(Element::getLocalName).containsExactly("incoming");
         }
 
         @Test

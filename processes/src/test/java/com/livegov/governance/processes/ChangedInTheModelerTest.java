@@ -15,6 +15,7 @@ import java.util.Optional;
 import com.livegov.governance.dialect.CamundaDialect;
 import com.livegov.governance.dialect.ModelCatalog;
 import com.livegov.governance.dialect.Translation;
+import org.jbpm.ruleflow.core.validation.RuleFlowProcessValidator;
 import org.junit.jupiter.api.Test;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.kogito.internal.process.workitem.KogitoWorkItem;
@@ -74,9 +75,11 @@ class ChangedInTheModelerTest {
     private record Started(WorkItem task, List<ZonedDateTime> timers, ZonedDateTime startedAt) {
     }
 
-    private static Started startUntilTheHrReview(String camundaXml) {
+    private static Started startUntilTheHrReview(String camundaXml) throws Exception {
         Translation translation = CamundaDialect.translate("commissionSettlement.bpmn", camundaXml, ModelCatalog.read(FORMS, RULES, BPMN));
         assertThat(translation.problems()).isEmpty();
+        assertThat(RuleFlowProcessValidator.getInstance().validateProcess(ModelerRoundTripTest.parse(translation.kogitoXml())))
+                .as("what Kogito's code generation checks before it compiles a process").isEmpty();
 
         DefaultWorkItemHandlerConfig handlers = new DefaultWorkItemHandlerConfig();
         handlers.register("Service Task", new AnsweringServiceTasks(Map.of("Result", Map.of("payoutCount", 3, "settlementTotal", "1200.00",
