@@ -1,4 +1,5 @@
-// Reads every model with bpmn-moddle / dmn-moddle (the libraries under the Camunda Modeler), fails on any
+// Reads every model with bpmn-moddle / dmn-moddle (the libraries under the Camunda Modeler, with the Camunda 7
+// extension camunda-bpmn-moddle, so camunda: attributes are read and written as the Modeler does), fails on any
 // warning (an element or attribute the modeler would not understand or would drop), checks that every flow
 // node and requirement has diagram information, and writes the model back to <out>/<file name>, where the
 // Java tests compile and run the written files with Kogito and Drools.
@@ -6,6 +7,9 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'n
 import { join, basename, extname } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import { DmnModdle } from 'dmn-moddle';
+import { createRequire } from 'node:module';
+
+const camunda = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json');
 
 const [outDir, ...roots] = process.argv.slice(2);
 if (!outDir || roots.length === 0) {
@@ -60,7 +64,7 @@ mkdirSync(outDir, { recursive: true });
 let failures = 0;
 for (const file of roots.flatMap(modelFiles)) {
   const kind = extname(file) === '.bpmn' ? 'bpmn' : 'dmn';
-  const moddle = kind === 'bpmn' ? new BpmnModdle() : new DmnModdle();
+  const moddle = kind === 'bpmn' ? new BpmnModdle({ camunda }) : new DmnModdle();
   try {
     const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'), kind === 'bpmn' ? 'bpmn:Definitions' : 'dmn:Definitions');
     const problems = warnings.map((w) => w.message);

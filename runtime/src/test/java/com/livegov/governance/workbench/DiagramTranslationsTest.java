@@ -29,7 +29,7 @@ class DiagramTranslationsTest {
 
     @Test
     void nothingButTheNamesChanges() {
-        Document original = Models.xml(Models.PROCESSES.resolve("violationEscalation.bpmn"));
+        Document original = Models.xml(Models.BUILT_PROCESSES.resolve("violationEscalation.bpmn"));
         Document chinese = parse(diagrams.translated("violationEscalation", Locale.SIMPLIFIED_CHINESE).orElseThrow());
 
         assertThat(chinese.getElementsByTagName("*").getLength()).isEqualTo(original.getElementsByTagName("*").getLength());
@@ -60,7 +60,7 @@ class DiagramTranslationsTest {
 
     @Test
     void theEnglishDiagramHasTheModelsNames() {
-        Document original = Models.xml(Models.PROCESSES.resolve("streamerOffboarding.bpmn"));
+        Document original = Models.xml(Models.BUILT_PROCESSES.resolve("streamerOffboarding.bpmn"));
         Document english = parse(diagrams.translated("streamerOffboarding", Locale.ENGLISH).orElseThrow());
 
         for (String id : new String[] {"Task_PreserveEvidence", "Timer_DeadlineWarning", "SubProcess_Handover", "End_Offboarded"}) {

@@ -26,7 +26,11 @@ import org.w3c.dom.NodeList;
  */
 final class Models {
 
-    static final Path PROCESSES = Path.of("../processes/src/main/resources");
+    /** The processes as the Camunda Modeler edits them (the build translates them into Kogito's dialect). */
+    static final Path PROCESSES = Path.of("../processes/src/main/bpmn");
+    /** The processes as the build translated them into Kogito's dialect: what the application serves and runs. */
+    static final Path BUILT_PROCESSES = Path.of("../processes/target/classes");
+    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Path FORMS = Path.of("../forms/src/main/resources/forms");
     static final Path RULES = Path.of("../rules/src/main/resources");
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -55,6 +59,9 @@ final class Models {
                 }
             }
             for (Element task : elements(bpmn, "userTask")) {
+                if (task.hasAttributeNS(CAMUNDA, "formKey")) {
+                    texts.put("task.name." + task.getAttributeNS(CAMUNDA, "formKey"), task.getAttribute("name"));
+                }
                 for (Element assignment : elements(task, "assignment")) {
                     String to = assignment.getElementsByTagNameNS(BPMN, "to").item(0).getTextContent();
                     if (to.endsWith("_TaskNameInputX")) {
