@@ -1,4 +1,5 @@
 const { is } = require('bpmnlint-utils');
+const { dataInput } = require('./kogito-dialect.cjs');
 
 /**
  * Every business-rule task evaluates one of our decisions: camunda:decisionRef names a DMN model of rules/
@@ -11,7 +12,9 @@ module.exports = function(config = {}) {
     if (!is(node, 'bpmn:BusinessRuleTask')) {
       return;
     }
-    const ref = (node.get('camunda:decisionRef') || '').trim();
+    // Kogito's dialect (implementation DMN, data input "decision") is accepted while the sources move
+    const kogito = node.implementation === 'http://www.jboss.org/drools/dmn';
+    const ref = (node.get('camunda:decisionRef') || (kogito && dataInput(node, 'decision')) || '').trim();
     if (!ref) {
       reporter.report(node.id, 'Business rule task names no decision: set "Decision reference" in the properties panel (Implementation: DMN)');
       return;
@@ -19,7 +22,7 @@ module.exports = function(config = {}) {
     if (!decisions.includes(ref)) {
       reporter.report(node.id, `Decision "${ref}" does not exist in rules/ (our decisions: ${decisions.join(', ')})`);
     }
-    if (!(node.get('camunda:resultVariable') || '').trim()) {
+    if (!kogito && !(node.get('camunda:resultVariable') || '').trim()) {
       reporter.report(node.id, `Business rule task does not say where the result of "${ref}" goes: set "Result variable"`);
     }
   }

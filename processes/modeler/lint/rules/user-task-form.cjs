@@ -1,4 +1,5 @@
 const { is } = require('bpmnlint-utils');
+const { dataInput } = require('./kogito-dialect.cjs');
 
 /**
  * Every user task shows one of our forms: camunda:formKey names a form of forms/src/main/resources/forms
@@ -11,7 +12,8 @@ module.exports = function(config = {}) {
     if (!is(node, 'bpmn:UserTask')) {
       return;
     }
-    const formKey = (node.get('camunda:formKey') || '').trim();
+    // Kogito's dialect names the form by the task name (TaskName data input), accepted during the move
+    const formKey = (node.get('camunda:formKey') || dataInput(node, 'TaskName') || '').trim();
     if (!formKey) {
       reporter.report(node.id, 'User task has no form: set "Form key" in the properties panel (Forms) to the name of one of our forms');
       return;

@@ -26,6 +26,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +42,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
  * sub-processes and multi-instance nodes). A node removed or renamed in the Modeler strands every instance waiting
  * there; a bumped version makes the old instances invisible. A Kogito migration plan
  * ({@code META-INF/migration-plan/*.mpf} on the class path: source and target process and version, node id pairs),
- * which Kogito applies when it loads such an instance, covers the instances it names.
+ * or the same format in the folder {@code governance.processes.migration-plans}, covers the instances it names: the
+ * check applies it to the stored instances (node ids mapped, version set to the target) before Kogito loads them.
  *
  * <p>{@code governance.processes.startup-check.enabled=false} switches the check off (an emergency lever, logged).
  */
@@ -52,12 +55,17 @@ public class StrandedInstancesCheck implements SmartInitializingSingleton {
     private final ObjectProvider<Processes> processes;
     private final JdbcTemplate jdbc;
     private final boolean enabled;
+    private final String planFolder;
+    private final TransactionTemplate transaction;
 
-    StrandedInstancesCheck(ObjectProvider<Processes> processes, JdbcTemplate jdbc,
-            @Value("${governance.processes.startup-check.enabled:true}") boolean enabled) {
+    StrandedInstancesCheck(ObjectProvider<Processes> processes, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            @Value("${governance.processes.startup-check.enabled:true}") boolean enabled,
+            @Value("${governance.processes.migration-plans:}") String planFolder) {
         this.processes = processes;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
+        this.planFolder = planFolder;
     }
 
     /** A process id and version. */
@@ -98,7 +106,8 @@ public class StrandedInstancesCheck implements SmartInitializingSingleton {
             text.append("\n  - ").append(s.describe());
         }
         text.append("\nRestore the node (same element id, same process version), or supply a migration plan for them:"
-                + " a Kogito migration plan file META-INF/migration-plan/<name>.mpf on the class path (see the README,"
+                + " a Kogito migration plan file (<name>.mpf) in META-INF/migration-plan on the class path or in the folder"
+                + " named by governance.processes.migration-plans (see the README,"
                 + " \"Processes: templates, lint and safe deploys\").");
         return text.toString();
     }
@@ -113,7 +122,15 @@ public class StrandedInstancesCheck implements SmartInitializingSingleton {
         if (deployed == null) {
             return;
         }
-        List<Stranded> stranded = check(deployedNodes(deployed), migrationPlans(Thread.currentThread().getContextClassLoader()));
+        Map<Definition, Set<String>> nodes = deployedNodes(deployed);
+        Map<Definition, MigrationPlan> plans = migrationPlans(getClass().getClassLoader(), planFolder);
+        List<Stranded> stranded = transaction.execute(status -> {
+            List<Stranded> found = check(nodes, plans);
+            if (found.isEmpty()) {
+                migrate(plans);
+            }
+            return found;
+        });
         if (!stranded.isEmpty()) {
             StrandedInstancesException refusal = new StrandedInstancesException(stranded);
             LOG.error(refusal.getMessage());
@@ -147,11 +164,16 @@ public class StrandedInstancesCheck implements SmartInitializingSingleton {
     }
 
     /** The node id pairs of every migration plan on the class path, by source process and version. */
-    static Map<Definition, MigrationPlan> migrationPlans(ClassLoader classLoader) {
+    static Map<Definition, MigrationPlan> migrationPlans(ClassLoader classLoader, String folder) {
         Map<Definition, MigrationPlan> plans = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
         try {
-            for (Resource file : new PathMatchingResourcePatternResolver(classLoader).getResources("classpath*:META-INF/migration-plan/*.mpf")) {
+            List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:META-INF/migration-plan/*.mpf")));
+            if (folder != null && !folder.isBlank()) {
+                files.addAll(List.of(resolver.getResources("file:" + folder.replaceAll("/+$", "") + "/*.mpf")));
+            }
+            for (Resource file : files) {
                 try (InputStream in = file.getInputStream()) {
                     JsonNode plan = json.readTree(in).path("processMigrationPlan");
                     JsonNode source = plan.path("sourceProcessDefinition");
@@ -208,6 +230,77 @@ public class StrandedInstancesCheck implements SmartInitializingSingleton {
         missing.forEach((definition, counts) -> counts.forEach((node, count) ->
                 stranded.add(new Stranded(definition, node.isEmpty() ? null : node, count))));
         return stranded;
+    }
+
+    /**
+     * Applies the plans to the stored instances they name: every node instance's node id mapped, and the process
+     * version set to the plan's target. Kogito applies a plan only when the stored version differs from the deployed
+     * one, so a plan that renames nodes within one version is applied here, once (a second start finds nothing to map).
+     */
+    void migrate(Map<Definition, MigrationPlan> plans) {
+        for (Map.Entry<Definition, MigrationPlan> entry : plans.entrySet()) {
+            Definition source = entry.getKey();
+            MigrationPlan plan = entry.getValue();
+            List<Object[]> rewritten = new ArrayList<>();
+            jdbc.query("select id, payload from process_instances where process_id = ? and process_version = ? for update", rs -> {
+                try {
+                    KogitoProcessInstanceProtobuf.ProcessInstance stored = KogitoProcessInstanceProtobuf.ProcessInstance.parseFrom(rs.getBytes(2));
+                    KogitoProcessInstanceProtobuf.ProcessInstance migrated = stored.toBuilder()
+                            .setContext(mapNodes(stored.getContext(), plan.nodes()))
+                            .setProcessId(plan.target().processId())
+                            .setProcessVersion(plan.target().version())
+                            .build();
+                    if (!migrated.equals(stored)) {
+                        rewritten.add(new Object[] {migrated.toByteArray(), plan.target().processId(), plan.target().version(), rs.getString(1)});
+                    }
+                } catch (InvalidProtocolBufferException e) {
+                    throw new IllegalStateException("Cannot read a stored instance of process " + source + ": " + e.getMessage(), e);
+                }
+            }, source.processId(), source.version());
+            for (Object[] row : rewritten) {
+                jdbc.update("update process_instances set payload = ?, process_id = ?, process_version = ?, version = version + 1 where id = ?", row);
+            }
+            if (!rewritten.isEmpty()) {
+                LOG.warn("Migrated {} running instance(s) of process {} to {} by plan: {}", rewritten.size(), source, plan.target(), plan.nodes());
+            }
+        }
+    }
+
+    static KogitoTypesProtobuf.WorkflowContext mapNodes(KogitoTypesProtobuf.WorkflowContext context, Map<String, String> nodes) {
+        KogitoTypesProtobuf.WorkflowContext.Builder mapped = context.toBuilder().clearNodeInstance();
+        for (KogitoTypesProtobuf.NodeInstance node : context.getNodeInstanceList()) {
+            KogitoTypesProtobuf.NodeInstance.Builder builder = node.toBuilder().setNodeId(nodes.getOrDefault(node.getNodeId(), node.getNodeId()));
+            if (node.hasContent()) {
+                builder.setContent(mapContent(node.getContent(), nodes));
+            }
+            mapped.addNodeInstance(builder);
+        }
+        return mapped.build();
+    }
+
+    private static com.google.protobuf.Any mapContent(com.google.protobuf.Any content, Map<String, String> nodes) {
+        try {
+            com.google.protobuf.Message inner;
+            if (content.is(KogitoNodeInstanceContentsProtobuf.CompositeContextNodeInstanceContent.class)) {
+                var c = content.unpack(KogitoNodeInstanceContentsProtobuf.CompositeContextNodeInstanceContent.class);
+                inner = c.toBuilder().setContext(mapNodes(c.getContext(), nodes)).build();
+            } else if (content.is(KogitoNodeInstanceContentsProtobuf.DynamicNodeInstanceContent.class)) {
+                var c = content.unpack(KogitoNodeInstanceContentsProtobuf.DynamicNodeInstanceContent.class);
+                inner = c.toBuilder().setContext(mapNodes(c.getContext(), nodes)).build();
+            } else if (content.is(KogitoNodeInstanceContentsProtobuf.EventSubProcessNodeInstanceContent.class)) {
+                var c = content.unpack(KogitoNodeInstanceContentsProtobuf.EventSubProcessNodeInstanceContent.class);
+                inner = c.toBuilder().setContext(mapNodes(c.getContext(), nodes)).build();
+            } else if (content.is(KogitoNodeInstanceContentsProtobuf.ForEachNodeInstanceContent.class)) {
+                var c = content.unpack(KogitoNodeInstanceContentsProtobuf.ForEachNodeInstanceContent.class);
+                inner = c.toBuilder().setContext(mapNodes(c.getContext(), nodes)).build();
+            } else {
+                return content;
+            }
+            // keep Kogito's type URL
+            return content.toBuilder().setValue(inner.toByteString()).build();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("Cannot read a node instance: " + e.getMessage(), e);
+        }
     }
 
     /** The node ids of every active node instance, nested ones too. */
