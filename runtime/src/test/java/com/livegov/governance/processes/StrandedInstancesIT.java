@@ -101,6 +101,45 @@ class StrandedInstancesIT {
         }
     }
 
+    @Test
+    void instancesOfAVersionNoLongerDeployedStopTheStartUntilAPlanMovesThemToTheDeployedVersion() throws Exception {
+        String database = TestDatabase.newDatabase();
+        String id;
+        try (RunningApp app = RunningApp.start(database)) {
+            ApprovalClient approvals = new ApprovalClient(app);
+            id = approvals.request(ApprovalRequest.of("CANCEL_ACCOUNT").withDeadlines("PT1H", "PT1H"));
+            approvals.awaitTaskFor(id, "ops-manager");
+        }
+        // what a deploy that bumped drools:version to 1.0 leaves behind: instances stored under the old version 0.9
+        JdbcTemplate owner = new JdbcTemplate(new DriverManagerDataSource(database, TestDatabase.OWNER, TestDatabase.OWNER_PASSWORD));
+        byte[] payload = owner.queryForObject("select payload from public.process_instances where id = ?", byte[].class, id);
+        byte[] old = KogitoProcessInstanceProtobuf.ProcessInstance.parseFrom(payload).toBuilder().setProcessVersion("0.9").build().toByteArray();
+        owner.update("update public.process_instances set payload = ?, process_version = '0.9' where id = ?", old, id);
+
+        assertThatThrownBy(() -> RunningApp.start(database).close())
+                .satisfies(thrown -> assertThat(causes(thrown)).anySatisfy(cause -> assertThat(cause.getMessage()).contains("""
+                        Refusing to start: the deployed process definitions would strand running instances.
+                          - 1 running instance(s) of process accountActionApproval version 0.9, which is not deployed
+                        Restore the node""")));
+
+        Files.writeString(plans.resolve("version-bump.mpf"), """
+                {
+                  "name": "approval 0.9 to 1.0",
+                  "processMigrationPlan": {
+                    "sourceProcessDefinition": { "processId": "accountActionApproval", "processVersion": "0.9" },
+                    "targetProcessDefinition": { "processId": "accountActionApproval", "processVersion": "1.0" },
+                    "nodeInstanceMigrationPlan": []
+                  }
+                }
+                """);
+        try (RunningApp app = RunningApp.start(database, "governance.processes.migration-plans=" + plans)) {
+            assertThat(owner.queryForObject("select process_version from public.process_instances where id = ?", String.class, id)).isEqualTo("1.0");
+            ApprovalClient approvals = new ApprovalClient(app);
+            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(false, "no evidence"));
+            assertThat(approvals.awaitEnded(id)).endsWith("End_RejectedAtLevel1");
+        }
+    }
+
     private static TreeSet<String> storedNodes(JdbcTemplate owner, String instanceId) throws Exception {
         byte[] payload = owner.queryForObject("select payload from public.process_instances where id = ?", byte[].class, instanceId);
         TreeSet<String> nodes = new TreeSet<>();
