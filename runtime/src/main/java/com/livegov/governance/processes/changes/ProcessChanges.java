@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.livegov.governance.dialect.CamundaDialect;
 import com.livegov.governance.dialect.ModelCatalog;
 import com.livegov.governance.dialect.Translation;
@@ -69,10 +70,12 @@ public class ProcessChanges {
     public record Review(String fileName, String processId, boolean newProcess, List<Finding> findings, Difference difference,
             List<Affected> affected) {
 
+        @JsonProperty("deployable")
         public boolean deployable() {
             return findings.isEmpty() && affected.stream().noneMatch(a -> a.kind() == Kind.REMOVED);
         }
 
+        @JsonProperty("strandedInstances")
         public int strandedInstances() {
             return affected.stream().filter(a -> a.kind() == Kind.REMOVED).mapToInt(Affected::instances).sum();
         }
