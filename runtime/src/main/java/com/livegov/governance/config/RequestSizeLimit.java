@@ -32,7 +32,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     /** The limit of an uploaded file: 2 MiB, about 10,000 rows of streamers or 40,000 rows of figures. */
     public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
     /** The path prefixes (without the context path) where a POST takes a file. */
-    public static final List<String> UPLOAD_PATHS = List.of("/imports/", "/commission-settlements/figures/");
+    public static final List<String> UPLOAD_PATHS = List.of("/imports/", "/commission-settlements/figures/", "/processes/changes");
     /** The path prefixes where a PUT or POST carries a decision model (the API and the workbench's editor). */
     public static final List<String> MODEL_PATHS = List.of("/decision-models/", "/decision-tables/");
 

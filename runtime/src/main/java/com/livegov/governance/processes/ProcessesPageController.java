@@ -69,6 +69,7 @@ class ProcessesPageController {
         model.addAttribute("instances", shown);
         model.addAttribute("failed", shown.stream().filter(RunningInstance::failed).toList());
         model.addAttribute("now", clock.instant());
+        model.addAttribute("mayReviewChanges", groups(login).contains(MAY_RETRY));
         return "processes/list";
     }
 

@@ -12,7 +12,7 @@ final class WorkbenchPages {
             "/substitutes",
             "/streamers", "/streamers/{streamerId}",
             "/start", "/start/*",
-            "/processes", "/processes/{processId}/{instanceId}",
+            "/processes", "/processes/changes", "/processes/{processId}/{instanceId}",
             "/imports",
             "/decision-tables", "/decision-tables/**", "/diagrams/*"
     };
@@ -23,6 +23,8 @@ final class WorkbenchPages {
             "/substitutes", "/substitutes/{id}/end",
             "/start/*",
             "/processes/{processId}/{instanceId}/retry",
+            // the upload of the process-changes page, and the same review for scripts (application/xml)
+            "/processes/changes",
             "/imports",
             "/decision-tables/{model}/drafts", "/decision-tables/{model}/rollback",
             "/decision-tables/{model}/versions/{number}/{step}"
