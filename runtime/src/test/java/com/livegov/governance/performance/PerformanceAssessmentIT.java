@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.support.ApprovalClient;
+import com.livegov.governance.support.PageSession;
 import com.livegov.governance.support.RunningApp;
 import com.livegov.governance.support.TestDatabase;
 import io.restassured.config.JsonConfig;
@@ -172,6 +173,16 @@ class PerformanceAssessmentIT {
                 Integer.class, id)).as("the evaluation is recorded").isEqualTo(1);
         given(app.as("hanna", "hr")).body(Map.of("month", "2025-02")).when().post("/performance-assessments")
                 .then().statusCode(409).body("detail", containsString("assessed already"));
+
+        String page = PageSession.loggedIn(app, streamer, "streamer").get("/streamers/{id}", streamer).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("Monthly performance", "74.30, grade C (adequate)", "Reviewed by mia",
+                "Strong interaction this month; keep the evening slots.", "PerformanceScore version 1");
+        String chinese = PageSession.loggedIn(app, streamer, "streamer").page().header("Accept-Language", "zh-CN")
+                .get("/streamers/{id}", streamer).then().statusCode(200).extract().asString();
+        assertThat(chinese).contains("月度绩效", "74.30，等级 C（合格）", "审核人：mia");
+        assertThat(PageSession.loggedIn(app, "oskar", "ops").get("/streamers/{id}", streamer).then().statusCode(200).extract().asString())
+                .as("staff outside the record's readers see the page without the record").doesNotContain("Monthly performance");
     }
 
     @Test
