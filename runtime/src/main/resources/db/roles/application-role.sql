@@ -30,3 +30,7 @@ begin
     end loop;
 end;
 $$;
+
+-- The performance record (V19): figures are loaded or replaced, runs and assessments are written as the process
+-- goes; none of them is ever removed (a dispute over a negotiated end relies on them).
+revoke delete on governance.performance_figures, governance.performance_runs, governance.performance_assessments from :role;

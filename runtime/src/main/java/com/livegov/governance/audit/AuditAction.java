@@ -58,5 +58,9 @@ public enum AuditAction {
     /** An owner put the previous version back in force at once, with a reason. */
     DECISION_ROLLED_BACK,
     /** A second owner confirmed a rollback. */
-    DECISION_ROLLBACK_CONFIRMED
+    DECISION_ROLLBACK_CONFIRMED,
+    /** An ops-manager reviewed a streamer's monthly performance (details: the month and the comment the streamer sees). */
+    PERFORMANCE_REVIEWED,
+    /** HR decided an improvement case after three weak months: training, change of role or negotiated end (details: why). */
+    IMPROVEMENT_DECIDED
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livegov.governance.decisions.DecisionEvaluations;
 import com.livegov.governance.offboarding.OffboardingTimeline;
+import com.livegov.governance.performance.PerformanceRecords;
 
 /**
  * An evidence pack as one CSV file that opens in a spreadsheet: RFC 4180 quoting, UTF-8 with a byte-order
@@ -62,6 +63,17 @@ final class EvidenceCsv {
                 csv.row("offboarding", step.at(), offboarding.processInstanceId(), step.actor(), step.step(), step.element(), step.detail(),
                         offboarding.processInstanceId(), null, null, null, null);
             }
+        }
+        for (PerformanceRecords.Month month : pack.performance()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("scores", month.scores());
+            details.put("result", month.result());
+            details.put("review", month.review());
+            details.put("outcome", month.outcome());
+            details.put("matchedRules", month.decision().matchedRules());
+            csv.row("performance", month.result().assessedAt(), month.month(), month.review().reviewedBy(), month.status(),
+                    month.decision().model() + " v" + month.decision().versionNumber(), month.review().comment(), month.assessmentId(),
+                    month.decision().version(), month.outcome().choice(), null, csv.toJson(details));
         }
         return csv.out.toString();
     }

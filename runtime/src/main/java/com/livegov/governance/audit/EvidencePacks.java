@@ -15,6 +15,7 @@ import com.livegov.governance.accounts.ActionRequest;
 import com.livegov.governance.accounts.StreamerRegistry;
 import com.livegov.governance.decisions.DecisionEvaluations;
 import com.livegov.governance.offboarding.OffboardingTimeline;
+import com.livegov.governance.performance.PerformanceRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The evidence about one streamer, for legal: the audit entries about the streamer (with their hashes and
  * the chain's head, so the pack can be checked against the trail later), the decisions evaluated in the
  * streamer's processes with their versions and inputs, the actions on the streamer's accounts with the
- * approvals behind them, and the offboarding timeline. Read in one repeatable-read transaction: one
+ * approvals behind them, the offboarding timeline, and the monthly performance record (scores, decision versions, the
+ * ops-manager's reviews and the improvement cases). Read in one repeatable-read transaction: one
  * consistent snapshot.
  */
 @Service
@@ -32,7 +34,7 @@ class EvidencePacks {
     /** Everything on record about a streamer. */
     record EvidencePack(String streamerId, OffsetDateTime generatedAt, AuditChain.Head chainHead, List<RecordedEntry> auditEntries,
             List<DecisionEvaluations.Evaluation> decisions, List<AccountActionEvidence> accountActions,
-            List<OffboardingTimeline.Offboarding> offboardings) {
+            List<OffboardingTimeline.Offboarding> offboardings, List<PerformanceRecords.Month> performance) {
     }
 
     /** An executed account action with the approval decisions of its approval reference. */
@@ -50,14 +52,16 @@ class EvidencePacks {
     private final AccountActions actions;
     private final DecisionEvaluations evaluations;
     private final OffboardingTimeline offboardings;
+    private final PerformanceRecords performance;
 
     EvidencePacks(AuditChain chain, StreamerRegistry streamers, AccountActions actions, DecisionEvaluations evaluations,
-            OffboardingTimeline offboardings) {
+            OffboardingTimeline offboardings, PerformanceRecords performance) {
         this.chain = chain;
         this.streamers = streamers;
         this.actions = actions;
         this.evaluations = evaluations;
         this.offboardings = offboardings;
+        this.performance = performance;
     }
 
     /** The streamer's evidence pack, or empty for an unknown streamer. */
@@ -77,7 +81,8 @@ class EvidencePacks {
         }
         accountActions.sort(Comparator.comparing(AccountActionEvidence::executedAt).thenComparing(AccountActionEvidence::actionId));
         return Optional.of(new EvidencePack(streamerId, OffsetDateTime.now(), head, entries,
-                evaluations.ofProcessInstances(processInstances), accountActions, offboardings.of(streamerId)));
+                evaluations.ofProcessInstances(processInstances), accountActions, offboardings.of(streamerId),
+                performance.months(streamerId)));
     }
 
     private static AccountActionEvidence evidence(ActionRecord record, List<RecordedEntry> entries) {

@@ -194,6 +194,11 @@ class SecurityConfig {
                 .requestMatchers("/permission-reviews", "/permission-reviews/**").hasAnyAuthority(starters(processStarters, "permissionReview"))
                 .requestMatchers(HttpMethod.GET, "/commission-settlements", "/commission-settlements/**").hasAnyAuthority(Group.ids(HR, DIRECTOR, ADMIN))
                 .requestMatchers("/commission-settlements", "/commission-settlements/**").hasAnyAuthority(starters(processStarters, "commissionSettlement"))
+                // the monthly performance assessment: HR (and admin) load the scores and start a month; a streamer's record is for
+                // HR, legal, admin, the director, ops-managers (PerformanceController lets only the streamer's own one through)
+                // and the streamer themself
+                .requestMatchers(HttpMethod.GET, "/performance/{streamerId}").access(groupsOrSelf(HR, LEGAL, ADMIN, DIRECTOR, OPS_MANAGER))
+                .requestMatchers(HttpMethod.POST, "/performance-assessments", "/performance-assessments/figures/*").hasAnyAuthority(Group.ids(HR, ADMIN))
                 .requestMatchers("/audit/evidence/**").hasAnyAuthority(Group.ids(LEGAL, ADMIN))
                 .requestMatchers("/audit", "/audit/**").hasAnyAuthority(Group.ids(ADMIN, LEGAL))
                 .requestMatchers("/admin/**").hasAuthority(ADMIN.id());
@@ -215,6 +220,20 @@ class SecurityConfig {
     private static String[] starters(Map<String, List<String>> processStarters, String processId) {
         List<String> groups = processStarters.getOrDefault(processId, List.of());
         return groups.isEmpty() ? new String[] {"nobody: no group may start " + processId} : groups.toArray(String[]::new);
+    }
+
+    /** The groups, or the streamer whose records these are. */
+    private static AuthorizationManager<RequestAuthorizationContext> groupsOrSelf(Group... allowed) {
+        List<String> readers = Arrays.asList(Group.ids(allowed));
+        return (Supplier<Authentication> login, RequestAuthorizationContext request) -> {
+            Authentication who = login.get();
+            if (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated()) {
+                return new AuthorizationDecision(false);
+            }
+            List<String> groups = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+            boolean self = groups.contains(STREAMER.id()) && who.getName().equals(request.getVariables().get("streamerId"));
+            return new AuthorizationDecision(self || groups.stream().anyMatch(readers::contains));
+        };
     }
 
     /** Staff, or the streamer whose records these are. */

@@ -2,6 +2,7 @@ package com.livegov.governance.streamers;
 
 import java.time.Clock;
 
+import com.livegov.governance.performance.PerformanceRecords;
 import com.livegov.governance.processes.RunningInstances;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -28,12 +29,14 @@ class StreamersPageController {
     private final StreamerDirectory directory;
     private final StreamerFile file;
     private final RunningInstances processes;
+    private final PerformanceRecords performance;
     private final Clock clock = Clock.systemUTC();
 
-    StreamersPageController(StreamerDirectory directory, StreamerFile file, RunningInstances processes) {
+    StreamersPageController(StreamerDirectory directory, StreamerFile file, RunningInstances processes, PerformanceRecords performance) {
         this.directory = directory;
         this.file = file;
         this.processes = processes;
+        this.performance = performance;
     }
 
     @GetMapping("/streamers")
@@ -79,6 +82,7 @@ class StreamersPageController {
         model.addAttribute("onboardings", file.onboardings(streamerId));
         model.addAttribute("backups", file.backups(streamerId));
         model.addAttribute("openProcesses", processes.ofStreamer(streamerId));
+        model.addAttribute("performance", viewer.mayReadPerformance(streamerId, streamer.opsManager()) ? performance.months(streamerId) : null);
         model.addAttribute("mayOpenProcesses", viewer.mayOpenProcesses());
         model.addAttribute("mayOpenOtherStreamers", viewer.isStaff());
         model.addAttribute("mayDownloadEvidence", viewer.mayDownloadEvidence());

@@ -34,6 +34,15 @@ record Viewer(String name, Set<String> groups) {
         return groups.contains("legal") || groups.contains("admin");
     }
 
+    /**
+     * The performance record (see {@code performance/PerformanceController}): HR, legal, admin, the director, the
+     * streamer's own ops-manager and the streamer themself.
+     */
+    boolean mayReadPerformance(String streamerId, String opsManager) {
+        return groups.contains("hr") || groups.contains("legal") || groups.contains("admin") || groups.contains("director")
+                || groups.contains("ops-manager") && name.equals(opsManager) || isStreamer() && name.equals(streamerId);
+    }
+
     boolean mayOpenProcesses() {
         return groups.contains("admin") || groups.contains("director");
     }

@@ -35,7 +35,7 @@ class EnumLabelsTest {
             Map.entry("AccountStatus", "accountStatus"), Map.entry("PermissionLevel", "permissionLevel"),
             Map.entry("DepartureReason", "departureReason"), Map.entry("IpInvestment", "ipInvestment"), Map.entry("IpOwner", "ipOwner"),
             Map.entry("ApprovalReason", "payoutApprovalReason"), Map.entry("AlertLevel", "alertLevel"),
-            Map.entry("ViolationKind", "violationKind"));
+            Map.entry("ViolationKind", "violationKind"), Map.entry("Grade", "performanceGrade"));
 
     /** Kind of label for each {@code table.column} whose check constraint lists its values. */
     private static final Map<String, String> COLUMN_KINDS = Map.ofEntries(Map.entry("streamers.tier", "tier"),
@@ -47,7 +47,9 @@ class EnumLabelsTest {
             Map.entry("violations.fine_status", "fineStatus"), Map.entry("violation_approvals.outcome", "approvalOutcome"),
             Map.entry("traffic_alerts.level", "alertLevel"), Map.entry("permission_review_deviations.answer", "reviewAnswer"),
             Map.entry("user_groups.group_name", "group"), Map.entry("commission_settlements.status", "settlementStatus"),
-            Map.entry("decision_versions.state", "decisionVersionState"), Map.entry("decision_versions.origin", "decisionVersionOrigin"));
+            Map.entry("decision_versions.state", "decisionVersionState"), Map.entry("decision_versions.origin", "decisionVersionOrigin"),
+            Map.entry("performance_assessments.status", "performanceStatus"),
+            Map.entry("performance_assessments.improvement_choice", "improvementChoice"));
 
     private static final Pattern TABLE = Pattern.compile("create table (\\w+)");
     private static final Pattern CHECKED_COLUMN = Pattern.compile("check \\((\\w+) in \\(([^)]*)\\)\\)");

@@ -11,7 +11,7 @@ final class ModelFiles {
 
     static final List<String> ALL = List.of("approval-chain/ApprovalChain", "backup-streamers/BackupStreamers",
             "commission-split/CommissionSplit", "offboarding-terms/OffboardingTerms", "partner-profit-split/PartnerProfitSplit",
-            "payout-approval/PayoutApproval", "permission-baseline/PermissionBaseline", "traffic-alert/TrafficAlert",
+            "payout-approval/PayoutApproval", "performance-score/PerformanceScore", "permission-baseline/PermissionBaseline", "traffic-alert/TrafficAlert",
             "violation-severity/ViolationSeverity");
     static final String VIOLATION_SEVERITY = "violation-severity/ViolationSeverity";
     static final String COMMISSION_SPLIT = "commission-split/CommissionSplit";

@@ -26,7 +26,7 @@ class DeployedModelsIT {
 
     private static final List<String> FOLDERS = List.of("approval-chain/ApprovalChain", "backup-streamers/BackupStreamers",
             "commission-split/CommissionSplit", "offboarding-terms/OffboardingTerms", "partner-profit-split/PartnerProfitSplit",
-            "payout-approval/PayoutApproval", "permission-baseline/PermissionBaseline", "traffic-alert/TrafficAlert",
+            "payout-approval/PayoutApproval", "performance-score/PerformanceScore", "permission-baseline/PermissionBaseline", "traffic-alert/TrafficAlert",
             "violation-severity/ViolationSeverity");
 
     private static String file(String path) throws IOException {
