@@ -80,14 +80,3 @@ test('the command a business user runs prints plain messages and exits 1 on erro
   assert.match(passed.stdout, /No errors: .*userTaskAssignmentPass\.bpmn passed the check\./);
 });
 
-test('during the move to the Camunda dialect, the Kogito-dialect sources of src/main/resources pass too', async (t) => {
-  const kogitoSources = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main', 'resources');
-  const { lintPaths } = await import('../lint/lint.mjs');
-  const { readdirSync, existsSync } = await import('node:fs');
-  if (!existsSync(kogitoSources) || !readdirSync(kogitoSources).some(f => f.endsWith('.bpmn'))) {
-    t.skip('no BPMN left in src/main/resources');
-    return;
-  }
-  const found = (await lintPaths([ kogitoSources ])).filter(f => f.category === 'error').map(f => `${f.file} ${f.element}: ${f.message}`);
-  assert.deepEqual(found, []);
-});

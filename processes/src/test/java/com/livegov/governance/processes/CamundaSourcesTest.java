@@ -32,7 +32,7 @@ class CamundaSourcesTest {
     @Test
     void everySettingABusinessUserChangesIsInTheCamundaPropertiesPanel() throws Exception {
         List<Path> files = files();
-        assertThat(files).hasSize(6);
+        assertThat(files).hasSize(7);
         for (Path file : files) {
             Document bpmn = parse(file);
             Element definitions = bpmn.getDocumentElement();
@@ -80,7 +80,7 @@ class CamundaSourcesTest {
                 }
             }
         }
-        assertThat(seen).hasSize(26);
+        assertThat(seen).hasSize(28);
         assertThat(repeated).isEmpty();
     }
 
