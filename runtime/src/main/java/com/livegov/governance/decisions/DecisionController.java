@@ -53,6 +53,9 @@ class DecisionController {
     DecisionOutcome evaluate(@PathVariable String name, @RequestBody Map<String, Object> inputs,
             @RequestParam(required = false) String asOf, Principal principal) {
         String user = principal != null ? principal.getName() : "anonymous";
+        if (asOf == null || asOf.isBlank()) {
+            return decisions.evaluateStandalone(name, inputs, DecisionCaller.user(user));
+        }
         return decisions.evaluateStandalone(name, inputs, DecisionCaller.user(user), businessTime(asOf));
     }
 

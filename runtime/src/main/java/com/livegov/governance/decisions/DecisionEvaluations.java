@@ -57,9 +57,10 @@ public class DecisionEvaluations implements DeferredAuditEntries {
         this.audit = audit;
     }
 
-    DecisionOutcome record(PublishedDecision decision, Instant asOf, Map<String, Object> inputs, Map<String, Object> outputs,
-            List<String> matchedRules, DecisionCaller caller, boolean standalone) {
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
+    DecisionOutcome record(PublishedDecision decision, Instant asOf, Instant evaluatedAt, Map<String, Object> inputs,
+            Map<String, Object> outputs, List<String> matchedRules, DecisionCaller caller, boolean standalone) {
+        OffsetDateTime now = (evaluatedAt != null ? OffsetDateTime.ofInstant(evaluatedAt, java.time.ZoneId.systemDefault()) : OffsetDateTime.now())
+                .truncatedTo(ChronoUnit.MICROS);
         Long id = jdbc.queryForObject(INSERT, Long.class,
                 now, decision.name(), decision.namespace(), decision.version(), decision.number(), toJson(inputs), toJson(outputs),
                 matchedRules.toArray(String[]::new), caller.kind(), caller.id(), caller.processId(), standalone);

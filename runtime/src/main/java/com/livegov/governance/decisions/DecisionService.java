@@ -38,7 +38,8 @@ public class DecisionService {
      */
     @Transactional
     public DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluate(name, inputs, caller, Instant.now(), false);
+        Instant now = now();
+        return evaluate(name, inputs, caller, now, now, false);
     }
 
     /**
@@ -49,7 +50,7 @@ public class DecisionService {
      */
     @Transactional
     public DecisionOutcome evaluateAsOf(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf) {
-        return evaluate(name, inputs, caller, asOf, false);
+        return evaluate(name, inputs, caller, asOf, null, false);
     }
 
     /**
@@ -58,17 +59,24 @@ public class DecisionService {
      * rather than at once, so such requests do not wait on one another for the chain's lock.
      */
     public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluate(name, inputs, caller, Instant.now(), true);
+        Instant now = now();
+        return evaluate(name, inputs, caller, now, now, true);
     }
 
     /** As {@link #evaluateStandalone(String, Map, DecisionCaller)}, with the version in force at {@code asOf}. */
     public DecisionOutcome evaluateStandalone(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf) {
-        return evaluate(name, inputs, caller, asOf, true);
+        return evaluate(name, inputs, caller, asOf, null, true);
     }
 
-    private DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf, boolean standalone) {
+    /**
+     * @param evaluatedAt the instant recorded as the evaluation's time: for an evaluation of now, the very instant the
+     *        version was chosen at (so the record never shows a version outside its period, however long the evaluation
+     *        takes); null for one at a business time, recorded when it happens
+     */
+    private DecisionOutcome evaluate(String name, Map<String, ?> inputs, DecisionCaller caller, Instant asOf, Instant evaluatedAt,
+            boolean standalone) {
         PublishedDecision decision = catalog.at(name, asOf).orElseThrow(() -> new UnknownDecision(name));
-        Evaluation evaluation = evaluateAndRecord(decision, asOf, DecisionInputs.check(decision, inputs), caller, standalone);
+        Evaluation evaluation = evaluateAndRecord(decision, asOf, evaluatedAt, DecisionInputs.check(decision, inputs), caller, standalone);
         if (evaluation.outcome() == null) {
             throw new DecisionFailed(name, evaluation.result().getMessages(DMNMessage.Severity.ERROR).stream().map(DMNMessage::getText).toList());
         }
@@ -80,20 +88,25 @@ public class DecisionService {
      * evaluation is returned unrecorded, and Kogito fails the task with its messages.
      */
     DMNResult evaluateForProcess(PublishedDecision decision, Instant asOf, Map<String, ?> inputs, DecisionCaller caller) {
-        return evaluateAndRecord(decision, asOf, DecisionInputs.checkDeclared(decision, inputs), caller, false).result();
+        return evaluateAndRecord(decision, asOf, null, DecisionInputs.checkDeclared(decision, inputs), caller, false).result();
     }
 
     /** The engine's result, and the recorded outcome when the evaluation succeeded (null when it failed). */
     private record Evaluation(DMNResult result, DecisionOutcome outcome) {
     }
 
-    private Evaluation evaluateAndRecord(PublishedDecision decision, Instant asOf, Map<String, Object> typedInputs, DecisionCaller caller,
-            boolean standalone) {
+    private Evaluation evaluateAndRecord(PublishedDecision decision, Instant asOf, Instant evaluatedAt, Map<String, Object> typedInputs,
+            DecisionCaller caller, boolean standalone) {
         List<String> matchedRules = new ArrayList<>();
         DMNResult result = evaluate(decision, typedInputs, matchedRules);
         DecisionOutcome outcome = result.hasErrors() ? null
-                : evaluations.record(decision, asOf, typedInputs, outputs(result), matchedRules, caller, standalone);
+                : evaluations.record(decision, asOf, evaluatedAt, typedInputs, outputs(result), matchedRules, caller, standalone);
         return new Evaluation(result, outcome);
+    }
+
+    /** Now, to the microsecond the database keeps: the instant a version is chosen at is the instant recorded. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The models in force. */
