@@ -17,13 +17,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
-/** JDK DOM helpers: parsing without external entities, writing, and child elements by namespace and name. */
-final class Xml {
+/**
+ * JDK DOM helpers: parsing without DTDs or external entities, writing, and child elements by namespace and name. The
+ * translator and the workbench (which parses uploaded and served BPMN) share them.
+ */
+public final class Xml {
 
     private Xml() {
     }
 
-    static Document parse(String xml) {
+    /** Parses namespace-aware, refusing DTDs and external entities; IllegalArgumentException when not well-formed. */
+    public static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -36,7 +40,8 @@ final class Xml {
         }
     }
 
-    static String write(Document document) {
+    /** Writes the document as UTF-8 text, without reading anything external. */
+    public static String write(Document document) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -1,6 +1,5 @@
 package com.livegov.governance.processes.changes;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +10,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
+import com.livegov.governance.dialect.Xml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 /**
  * What changes between two versions of one process, element by element, as a process owner reads it: the elements
@@ -249,20 +246,12 @@ public final class BpmnDifference {
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** Parses without DTDs or external entities: the text comes from an upload. */
+    /** Parses without DTDs or external entities (the text comes from an upload), with the translator's parser. */
     static Document parse(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new NotBpmn("The file is not well-formed XML: " + e.getMessage());
+            return Xml.parse(xml);
+        } catch (IllegalArgumentException e) {
+            throw new NotBpmn("The file is not well-formed XML: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
 
