@@ -110,7 +110,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page shows this text somewhere. */
     public Browser waitForText(String text) {
-        new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        // the page may be replaced while it is read (a form's answer arriving): the old body then goes stale, and
+        // the next poll reads the new one
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
         return this;
     }
 
