@@ -134,9 +134,7 @@ class JdbcUserTaskStoreIT {
 
         assertThat(store.exists(task.getId())).isFalse();
         assertThat(store.findById(task.getId())).isEmpty();
-        for (String table : CHILD_TABLES) {
-            assertThat(count(table, task.getId())).as(table).isZero();
-        }
+        assertNoRowsOf(task.getId());
     }
 
     @Test
@@ -166,9 +164,7 @@ class JdbcUserTaskStoreIT {
         transactions.executeWithoutResult(status -> store.remove(store.findById(task.getId()).orElseThrow()));
 
         assertThat(store.exists(task.getId())).isFalse();
-        for (String table : CHILD_TABLES) {
-            assertThat(count(table, task.getId())).as(table).isZero();
-        }
+        assertNoRowsOf(task.getId());
     }
 
     @Test
@@ -256,6 +252,12 @@ class JdbcUserTaskStoreIT {
 
     private static List<String> ids(List<UserTaskInstance> tasks) {
         return tasks.stream().map(UserTaskInstance::getId).toList();
+    }
+
+    private static void assertNoRowsOf(String taskId) {
+        for (String table : CHILD_TABLES) {
+            assertThat(count(table, taskId)).as(table).isZero();
+        }
     }
 
     private static int count(String table, String taskId) {
