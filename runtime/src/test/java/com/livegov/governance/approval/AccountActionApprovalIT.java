@@ -17,6 +17,12 @@ import com.livegov.governance.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Every path of {@code accountActionApproval.bpmn}, driven over the REST API:
@@ -186,6 +192,25 @@ class AccountActionApprovalIT {
         assertThat(approvals.actionsOn(request.subject())).isEqualTo(1);
         given(app.api()).get("/history/streamers/{streamer}", "streamer-of-" + request.subject()).then().statusCode(200)
                 .body("nodeId", hasItems("Task_ExecuteAction", "End_Approved"));
+    }
+
+    @Test
+    void anApprovalFromStartToEndLogsNoWarningOrErrorOfTheEngine() {
+        ListAppender<ILoggingEvent> engineLog = new ListAppender<>();
+        engineLog.start();
+        Logger jbpm = (Logger) LoggerFactory.getLogger("org.jbpm");
+        jbpm.addAppender(engineLog);
+        try {
+            String id = approvals.request(ApprovalRequest.of("SUSPEND_LIVE").withParameters(Map.of("suspensionDays", 2)).withDeadlines(LONG, LONG));
+            approvals.decide(approvals.awaitTaskFor(id, "ops-manager"), "nora", "ops-manager", new Decision(true, "agree"));
+            approvals.decide(approvals.awaitTaskFor(id, "director"), "dora", "director", new Decision(true, "agree"));
+            assertThat(approvals.awaitEnded(id)).endsWith("End_Approved");
+        } finally {
+            jbpm.detachAppender(engineLog);
+        }
+
+        assertThat(engineLog.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     @Test
