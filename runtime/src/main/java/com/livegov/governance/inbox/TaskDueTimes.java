@@ -8,7 +8,6 @@ import org.jbpm.workflow.instance.node.WorkItemNodeInstance;
 import org.kie.api.event.process.ProcessNodeTriggeredEvent;
 import org.kie.api.runtime.process.NodeInstanceContainer;
 import org.kie.kogito.internal.process.event.DefaultKogitoProcessEventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Kogito schedules a node's boundary timers (through {@code timers/DurableJobsService}, one row each in
  * {@code governance.scheduled_tasks}) just before it creates the node's work item, and the user task with it; so
  * once the task's node has been triggered, its timers are known by job id, and their firing times are read from
- * the scheduler's table, in the same transaction.
+ * the scheduler's table, in the same transaction, when {@link TaskIndexRecorder} writes the task's row.
  *
  * <p>The due time is the last firing of the nearest element that has deadlines: the task's own boundary timers,
  * else those of the sub-process around it (the offboarding's handover warns at 20 hours and is due at 24). A task
@@ -29,10 +28,10 @@ class TaskDueTimes extends DefaultKogitoProcessEventListener {
     /** The db-scheduler task name of Kogito timers ({@code timers.TimerSchedulerConfig}). */
     static final String KOGITO_TIMER = "kogito-timer";
 
-    private final JdbcTemplate jdbc;
+    private final TaskIndexRecorder index;
 
-    TaskDueTimes(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    TaskDueTimes(TaskIndexRecorder index) {
+        this.index = index;
     }
 
     @Override
@@ -45,10 +44,7 @@ class TaskDueTimes extends DefaultKogitoProcessEventListener {
         if (timers.isEmpty()) {
             return;
         }
-        jdbc.update("""
-                update governance.task_index set due_at = (
-                    select max(execution_time) from governance.scheduled_tasks where task_name = ? and task_instance = any(?))
-                where task_id = ?""", KOGITO_TIMER, timers.toArray(String[]::new), node.getWorkItem().getExternalReferenceId());
+        index.dueWithTimers(node.getWorkItem().getExternalReferenceId(), timers);
     }
 
     /** The timer job ids of the task's node, else of the nearest sub-process around it that has any. */
