@@ -68,6 +68,7 @@ class CrashRestartIT {
             assertThat(show(connection, "fsync")).isEqualTo("on");
             assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
             assertThat(show(connection, "full_page_writes")).isEqualTo("on");
+            assertThat(show(connection, "autovacuum_naptime")).as("Kogito's churned task tables are vacuumed often").isEqualTo("5s");
             try (PreparedStatement statement = connection.prepareStatement(
                     "select count(*) from governance.users where username = ?")) {
                 statement.setString(1, username);
