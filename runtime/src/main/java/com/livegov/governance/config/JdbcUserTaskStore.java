@@ -30,8 +30,6 @@ import org.kie.kogito.usertask.model.Attachment;
 import org.kie.kogito.usertask.model.Comment;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -361,13 +359,7 @@ final class JdbcUserTaskStore implements UserTaskInstances {
     }
 
     private Transaction transaction(boolean start) {
-        Transaction transaction = (Transaction) TransactionSynchronizationManager.getResource(this);
-        if (transaction == null && start && TransactionSynchronizationManager.isSynchronizationActive()) {
-            transaction = new Transaction();
-            TransactionSynchronizationManager.bindResource(this, transaction);
-            TransactionSynchronizationManager.registerSynchronization(transaction);
-        }
-        return transaction;
+        return TransactionState.current(this, Transaction.class, start ? Transaction::new : null);
     }
 
     /** A task read or changed in the current transaction: the object handed out, and what is stored (null: nothing yet). */
@@ -382,9 +374,13 @@ final class JdbcUserTaskStore implements UserTaskInstances {
         }
     }
 
-    private final class Transaction implements TransactionSynchronization {
+    private final class Transaction extends TransactionState {
 
         private final Map<String, Tracked> tasks = new LinkedHashMap<>();
+
+        Transaction() {
+            super(JdbcUserTaskStore.this);
+        }
 
         void write() {
             for (Tracked tracked : tasks.values()) {
@@ -411,21 +407,6 @@ final class JdbcUserTaskStore implements UserTaskInstances {
         @Override
         public void beforeCommit(boolean readOnly) {
             write();
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(JdbcUserTaskStore.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(JdbcUserTaskStore.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(JdbcUserTaskStore.this);
         }
     }
 

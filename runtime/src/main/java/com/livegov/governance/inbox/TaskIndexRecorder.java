@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.livegov.governance.config.TransactionState;
 import com.livegov.governance.security.OnBehalfOf;
 import org.kie.kogito.usertask.UserTaskEventListener;
 import org.kie.kogito.usertask.UserTaskInstance;
@@ -13,8 +14,6 @@ import org.kie.kogito.usertask.events.UserTaskStateEvent;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code governance.task_index} in step with Kogito's tasks, from its user-task events, in the transaction
@@ -70,16 +69,8 @@ class TaskIndexRecorder implements UserTaskEventListener {
     }
 
     private Change changeOf(String taskId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new Change(taskId, false);
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        return pending.changes.computeIfAbsent(taskId, id -> new Change(id, true));
+        Pending pending = TransactionState.current(this, Pending.class, Pending::new);
+        return pending == null ? new Change(taskId, false) : pending.changes.computeIfAbsent(taskId, id -> new Change(id, true));
     }
 
     private void writeUnlessDeferred(Change change) {
@@ -163,9 +154,13 @@ class TaskIndexRecorder implements UserTaskEventListener {
     }
 
     /** The changes of one transaction, written in the order their tasks were first touched, before it commits. */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending extends TransactionState {
 
         final Map<String, Change> changes = new LinkedHashMap<>();
+
+        Pending() {
+            super(TaskIndexRecorder.this);
+        }
 
         @Override
         public int getOrder() {
@@ -174,13 +169,7 @@ class TaskIndexRecorder implements UserTaskEventListener {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            TransactionSynchronizationManager.unbindResource(TaskIndexRecorder.this);
             changes.values().forEach(TaskIndexRecorder.this::write);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TaskIndexRecorder.this);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.kie.kogito.usertask.model.Attachment;
 import org.kie.kogito.usertask.model.Comment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.livegov.governance.support.RunningApp;
@@ -165,6 +166,25 @@ class JdbcUserTaskStoreIT {
 
         assertThat(store.exists(task.getId())).isFalse();
         assertNoRowsOf(task.getId());
+    }
+
+    @Test
+    void aNestedTransactionWritesItsOwnTasksAndTheOuterRollbackKeepsThem() {
+        DefaultUserTaskInstance outer = newTask();
+        DefaultUserTaskInstance inner = newTask();
+        TransactionTemplate nested = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transactions.executeWithoutResult(status -> {
+            store.create(outer);
+            nested.executeWithoutResult(innerStatus -> store.create(inner));
+            assertThat(store.exists(inner.getId())).as("committed by the nested transaction").isTrue();
+            status.setRollbackOnly();
+        });
+
+        assertThat(store.exists(inner.getId())).isTrue();
+        assertThat(store.exists(outer.getId())).isFalse();
+        assertNoRowsOf(outer.getId());
     }
 
     @Test
