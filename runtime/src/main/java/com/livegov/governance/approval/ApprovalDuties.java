@@ -2,6 +2,7 @@ package com.livegov.governance.approval;
 
 import java.util.Optional;
 
+import com.livegov.governance.history.ProcessHistory;
 import com.livegov.governance.inbox.TaskDuty;
 import org.kie.kogito.usertask.UserTaskInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class ApprovalDuties implements TaskDuty {
 
     private final JdbcTemplate jdbc;
+    private final ProcessHistory history;
 
-    ApprovalDuties(JdbcTemplate jdbc) {
+    ApprovalDuties(JdbcTemplate jdbc, ProcessHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @Override
@@ -32,6 +35,7 @@ class ApprovalDuties implements TaskDuty {
         if (user.equals(task.getInputs().get("requestedBy"))) {
             return Optional.of(user + " requested this action and cannot approve it");
         }
+        history.flush();
         Integer earlierLevels = jdbc.queryForObject("""
                 select count(*) from governance.process_events
                 where process_instance_id = ? and event_type = 'TASK_COMPLETED' and (actor = ? or detail ->> 'onBehalfOf' = ?)

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
+import com.livegov.governance.history.ProcessHistory;
 import com.livegov.governance.taskcontext.Subjects;
 import com.livegov.governance.taskcontext.TaskContextSource;
 import com.livegov.governance.taskcontext.TaskDetails;
@@ -22,11 +23,13 @@ class OffboardingTaskContext implements TaskContextSource {
 
     private final JdbcTemplate jdbc;
     private final Subjects subjects;
+    private final ProcessHistory history;
     private final Clock clock = Clock.systemUTC();
 
-    OffboardingTaskContext(JdbcTemplate jdbc, Subjects subjects) {
+    OffboardingTaskContext(JdbcTemplate jdbc, Subjects subjects, ProcessHistory history) {
         this.jdbc = jdbc;
         this.subjects = subjects;
+        this.history = history;
     }
 
     @Override
@@ -59,6 +62,7 @@ class OffboardingTaskContext implements TaskContextSource {
 
     /** The tasks completed so far in this offboarding. */
     private List<TaskDetails.Step> stepsDone(String offboarding) {
+        history.flush();
         return jdbc.query("""
                 select node_id, node_name, actor, occurred_at from governance.process_events
                 where process_instance_id = ? and event_type = 'TASK_COMPLETED' order by id""",

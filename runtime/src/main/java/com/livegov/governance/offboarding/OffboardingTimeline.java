@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.livegov.governance.history.ProcessHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,11 @@ public class OffboardingTimeline {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProcessHistory history;
 
-    OffboardingTimeline(JdbcTemplate jdbc) {
+    OffboardingTimeline(JdbcTemplate jdbc, ProcessHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     /** Every offboarding of the streamer, oldest first, each with its steps in time order. */
@@ -43,6 +46,7 @@ public class OffboardingTimeline {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(time(row, "departure_time"), "DEPARTURE", null, null, "the clock starts"));
         steps.add(new Step(time(row, "started_at"), "OFFBOARDING_STARTED", null, null, "deadline " + time(row, "deadline_at")));
+        history.flush();
         jdbc.query("""
                 select occurred_at, event_type, node_id, node_name, actor from governance.process_events
                 where process_instance_id = ? and (event_type like 'TASK_%' or event_type like 'PROCESS_%'

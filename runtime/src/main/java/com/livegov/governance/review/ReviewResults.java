@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import com.livegov.governance.history.ProcessHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ReviewResults {
 
     private final JdbcTemplate jdbc;
+    private final ProcessHistory history;
 
-    ReviewResults(JdbcTemplate jdbc) {
+    ReviewResults(JdbcTemplate jdbc, ProcessHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @Transactional(readOnly = true)
@@ -69,6 +72,7 @@ class ReviewResults {
         if (executed.isPresent()) {
             return new ReviewView.Approval(approvalId, "DOWNGRADED", executed.get());
         }
+        history.flush();
         String ended = jdbc.query("""
                 select event_type from governance.process_events
                 where process_instance_id = ? and event_type in ('PROCESS_COMPLETED', 'PROCESS_ABORTED', 'PROCESS_FAILED')

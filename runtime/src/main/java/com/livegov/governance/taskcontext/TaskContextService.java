@@ -110,6 +110,7 @@ public class TaskContextService {
 
     /** When the task was created: its first recorded event. */
     private Instant createdAt(String processInstanceId, String taskId) {
+        history.flush();
         OffsetDateTime first = jdbc.queryForObject("""
                 select min(occurred_at) from governance.process_events where process_instance_id = ? and node_instance_id = ?""",
                 OffsetDateTime.class, processInstanceId, taskId);
