@@ -117,6 +117,26 @@ class BadInputIT {
     }
 
     @Test
+    void aHeaderWithAControlCharacterIsRefusedByTheFirewallAndOneWithTabsAndAccentsIsNot() throws Exception {
+        // the firewall checks a header when the application reads it, and the login reads Authorization; the bytes
+        // are sent as they are (ISO-8859-1, as HTTP reads them), since a REST client would replace them
+        String login = app.basicLogin("firewall-reader", "ops");
+        assertThat(rawGet("/decisions", "Authorization: " + login + "\u0085")).startsWith("HTTP/1.1 400").contains("application/problem+json");
+        assertThat(rawGet("/decisions", "Authorization: " + login + "\t\u00e9")).as("past the firewall, refused as a login")
+                .startsWith("HTTP/1.1 401");
+        assertThat(rawGet("/decisions", "Authorization: " + login)).startsWith("HTTP/1.1 200");
+    }
+
+    private static String rawGet(String path, String header) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n" + header
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void unreadableTextIsRefusedInTheCallersLanguageNamingTheField() {
         Map<String, Object> alert = Map.of("fanLossRate", 5, "interactionDrop", 5, "otherAccountMentions", 0, "note", "a\u0000b");
         given(app.api()).header("Accept-Language", "zh-CN").body(Map.of("streamer", alert)).when().post("/decisions/TrafficAlert")
