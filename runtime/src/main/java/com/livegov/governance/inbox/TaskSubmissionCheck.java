@@ -30,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -69,6 +70,10 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         this.userTasks = userTasks;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // No transaction of its own: the checks only read, each query sees what is committed, and one connection
+        // serves them all (Spring binds it while the template's synchronization is on). A read-only transaction
+        // cost a BEGIN, a COMMIT round trip and a JPA entity manager per claim and per completion.
+        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         this.json = json;
         this.audit = audit;
     }
