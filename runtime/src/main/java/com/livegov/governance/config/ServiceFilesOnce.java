@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>jBPM creates a node-instance factory registry for every process instance it starts or loads, and that
  * registry runs a {@code ServiceLoader} over the thread's context class loader. In the Spring Boot jar each such
  * look-up walks every nested jar for the service file: under a load of approvals (8 clients) 6.4 % of the
- * server's CPU in an async-profiler profile, 10.8 % of the request threads' samples in a JFR one. The jars do not change while the application runs, so the list of
- * files found is the same every time; their contents are still read by the {@code ServiceLoader} itself.
+ * server's CPU in an async-profiler profile, 10.8 % of the request threads' samples in a JFR one. The jars do
+ * not change while the application runs, so the list of files found is the same every time; their contents are
+ * still read by the {@code ServiceLoader} itself.
  * Every other resource and every class is looked up exactly as Spring Boot's loader does it.
  */
 @Configuration(proxyBeanMethods = false)

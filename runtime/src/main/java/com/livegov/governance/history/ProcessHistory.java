@@ -78,7 +78,7 @@ public class ProcessHistory {
 
         void write() {
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(INSERT_STEP, List.copyOf(rows));
+                jdbc.batchUpdate(INSERT_STEP, rows);
                 rows.clear();
             }
         }

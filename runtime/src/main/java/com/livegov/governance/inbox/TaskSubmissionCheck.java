@@ -58,7 +58,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
     private final List<TaskDuty> duties;
     private final List<TaskSubmissionRule> rules;
     private final ObjectProvider<UserTasks> userTasks;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate reads;
     private final ObjectMapper json;
     private final AuditTrail audit;
 
@@ -68,12 +68,12 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
         this.duties = duties;
         this.rules = rules;
         this.userTasks = userTasks;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         // No transaction of its own: the checks only read, each query sees what is committed, and one connection
         // serves them all (Spring binds it while the template's synchronization is on). A read-only transaction
         // cost a BEGIN, a COMMIT round trip and a JPA entity manager per claim and per completion.
-        this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+        this.reads.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         this.json = json;
         this.audit = audit;
     }
@@ -178,7 +178,7 @@ class TaskSubmissionCheck extends OncePerRequestFilter {
 
     /** Reads the task once, in a read-only transaction; an unknown task passes (the endpoint answers 404 for itself). */
     private Optional<Refusal> onTask(String taskId, Function<UserTaskInstance, Optional<Refusal>> check) {
-        return readOnly.execute(status -> userTasks.getObject().instances().findById(taskId).flatMap(check));
+        return reads.execute(status -> userTasks.getObject().instances().findById(taskId).flatMap(check));
     }
 
     private static String outputsTaskId(String path) {

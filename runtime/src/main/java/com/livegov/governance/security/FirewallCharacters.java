@@ -47,8 +47,8 @@ final class FirewallCharacters {
                 continue;
             }
             int codePoint = text.codePointAt(i);
-            boolean control = Character.getType(codePoint) == Character.CONTROL;
-            if (control ? !(tab && codePoint == '\t') : Character.getType(codePoint) == Character.UNASSIGNED) {
+            int type = Character.getType(codePoint);
+            if (type == Character.UNASSIGNED || (type == Character.CONTROL && !(tab && codePoint == '\t'))) {
                 return false;
             }
             i += Character.charCount(codePoint);

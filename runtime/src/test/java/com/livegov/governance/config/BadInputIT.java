@@ -3,6 +3,9 @@ package com.livegov.governance.config;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,12 +130,12 @@ class BadInputIT {
         assertThat(rawGet("/decisions", "Authorization: " + login)).startsWith("HTTP/1.1 200");
     }
 
-    private static String rawGet(String path, String header) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+    private static String rawGet(String path, String header) throws IOException {
+        try (Socket socket = new Socket("localhost", app.port())) {
             String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n" + header
                     + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
